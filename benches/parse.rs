@@ -1,0 +1,3 @@
+//! Parse throughput (placeholder until the grammar lands).
+
+fn main() {}

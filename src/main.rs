@@ -1,0 +1,5 @@
+//! The `jenkins-harness` command line.
+
+fn main() {
+    println!("jenkins-harness");
+}

@@ -8,8 +8,16 @@
 #![forbid(unsafe_code)]
 
 pub mod ast;
+mod dump;
 mod error;
+mod literal;
+mod messages;
+mod parser;
+mod scan;
 mod span;
+mod validate;
+
+pub use dump::dump;
 
 pub use error::{Label, SyntaxError};
 pub use span::{LineCol, LineIndex, Span};
@@ -19,6 +27,15 @@ pub use span::{LineCol, LineIndex, Span};
 /// # Errors
 /// The syntax errors Groovy 2.4 would report, at least one.
 pub fn parse(source: &str) -> Result<ast::Script, Vec<SyntaxError>> {
-    let _ = source;
-    Ok(ast::Script::default())
+    // Refuse very deep nesting before pest recurses into it.
+    if let Some(scan::Problem::TooDeep { at }) = scan::scan(source, None).problem {
+        return Err(vec![SyntaxError::new(
+            Span::new(at, at + 1),
+            format!(
+                "too deeply nested: more than {} brackets are open here",
+                scan::MAX_NESTING
+            ),
+        )]);
+    }
+    parser::parse(source)
 }

@@ -1,0 +1,361 @@
+//! A light scan of brackets, strings and comments, run before parsing (nesting depth) and after a
+//! failed parse (to say which bracket or string was left open).
+
+/// The deepest bracket nesting accepted; deeper input gets an error instead of a deep recursion.
+pub(crate) const MAX_NESTING: usize = 200;
+
+/// An open bracket or string.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Open {
+    /// `(`, `[`, `{`, or the opening quote kind for strings.
+    pub kind: OpenKind,
+    /// Byte offset of the opening character.
+    pub at: usize,
+}
+
+/// What was opened.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum OpenKind {
+    Paren,
+    Bracket,
+    Brace,
+    /// `${` inside a string.
+    Interpolation,
+    Single,
+    TripleSingle,
+    Double,
+    TripleDouble,
+    Slashy,
+    DollarSlashy,
+    Comment,
+}
+
+impl OpenKind {
+    /// The opening text.
+    pub fn opener(self) -> &'static str {
+        match self {
+            OpenKind::Paren => "(",
+            OpenKind::Bracket => "[",
+            OpenKind::Brace => "{",
+            OpenKind::Interpolation => "${",
+            OpenKind::Single => "'",
+            OpenKind::TripleSingle => "'''",
+            OpenKind::Double => "\"",
+            OpenKind::TripleDouble => "\"\"\"",
+            OpenKind::Slashy => "/",
+            OpenKind::DollarSlashy => "$/",
+            OpenKind::Comment => "/*",
+        }
+    }
+
+    /// The closing text.
+    pub fn closer(self) -> &'static str {
+        match self {
+            OpenKind::Paren => ")",
+            OpenKind::Bracket => "]",
+            OpenKind::Brace | OpenKind::Interpolation => "}",
+            OpenKind::Single => "'",
+            OpenKind::TripleSingle => "'''",
+            OpenKind::Double => "\"",
+            OpenKind::TripleDouble => "\"\"\"",
+            OpenKind::Slashy => "/",
+            OpenKind::DollarSlashy => "/$",
+            OpenKind::Comment => "*/",
+        }
+    }
+
+    /// Whether this is a string or comment rather than a bracket.
+    pub fn is_text(self) -> bool {
+        !matches!(
+            self,
+            OpenKind::Paren | OpenKind::Bracket | OpenKind::Brace | OpenKind::Interpolation
+        )
+    }
+}
+
+/// What the scan found wrong, if anything.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Problem {
+    /// A closing bracket that does not match the innermost open one.
+    Mismatch { open: Open, close_at: usize },
+    /// A closing bracket with nothing open.
+    Unopened { close_at: usize },
+    /// Something still open at the end of the file (innermost last).
+    Unclosed { open: Vec<Open> },
+    /// Nesting deeper than [`MAX_NESTING`].
+    TooDeep { at: usize },
+}
+
+/// The scan's result.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Scan {
+    /// The first problem found.
+    pub problem: Option<Problem>,
+    /// Brackets open when the scan reached `stop` (innermost last).
+    pub open_at_stop: Vec<Open>,
+    /// Every closing bracket matched with its opener: (open, close offset).
+    pub pairs: Vec<(Open, usize)>,
+}
+
+/// Scans `src` for brackets, strings and comments. `stop` records the brackets open there.
+pub(crate) fn scan(src: &str, stop: Option<usize>) -> Scan {
+    let bytes = src.as_bytes();
+    let mut out = Scan::default();
+    let mut stack: Vec<Open> = Vec::new();
+    let mut i = 0;
+    // Whether the last significant token can end an expression (then `/` divides).
+    let mut after_operand = false;
+    while i < bytes.len() {
+        if stop == Some(i) {
+            out.open_at_stop = stack.clone();
+        }
+        let in_text = stack.last().map(|o| o.kind);
+        match in_text {
+            Some(
+                kind @ (OpenKind::Double
+                | OpenKind::TripleDouble
+                | OpenKind::Slashy
+                | OpenKind::DollarSlashy
+                | OpenKind::Single
+                | OpenKind::TripleSingle),
+            ) => {
+                let closer = kind.closer().as_bytes();
+                let escapes = matches!(
+                    kind,
+                    OpenKind::Double
+                        | OpenKind::TripleDouble
+                        | OpenKind::Single
+                        | OpenKind::TripleSingle
+                );
+                if escapes && bytes[i] == b'\\' {
+                    i += 2;
+                    continue;
+                }
+                if kind == OpenKind::Slashy && bytes[i..].starts_with(b"\\/") {
+                    i += 2;
+                    continue;
+                }
+                if kind == OpenKind::DollarSlashy
+                    && (bytes[i..].starts_with(b"$$") || bytes[i..].starts_with(b"$/"))
+                {
+                    i += 2;
+                    continue;
+                }
+                if bytes[i..].starts_with(closer) {
+                    stack.pop();
+                    i += closer.len();
+                    after_operand = true;
+                    continue;
+                }
+                let interpolates = !matches!(kind, OpenKind::Single | OpenKind::TripleSingle);
+                if interpolates && bytes[i..].starts_with(b"${") {
+                    if push(&mut stack, &mut out, OpenKind::Interpolation, i) {
+                        break;
+                    }
+                    i += 2;
+                    after_operand = false;
+                    continue;
+                }
+                if bytes[i] == b'\n' && matches!(kind, OpenKind::Single | OpenKind::Double) {
+                    // A one-line string runs into the end of its line: leave it open.
+                    break;
+                }
+                i += 1;
+                continue;
+            }
+            Some(OpenKind::Comment) => {
+                if bytes[i..].starts_with(b"*/") {
+                    stack.pop();
+                    i += 2;
+                } else {
+                    i += 1;
+                }
+                continue;
+            }
+            _ => {}
+        }
+        let b = bytes[i];
+        let rest = &bytes[i..];
+        if rest.starts_with(b"//") {
+            while i < bytes.len() && bytes[i] != b'\n' {
+                i += 1;
+            }
+            continue;
+        }
+        let opened = if rest.starts_with(b"/*") {
+            Some((OpenKind::Comment, 2))
+        } else if rest.starts_with(b"'''") {
+            Some((OpenKind::TripleSingle, 3))
+        } else if rest.starts_with(b"\"\"\"") {
+            Some((OpenKind::TripleDouble, 3))
+        } else if b == b'\'' {
+            Some((OpenKind::Single, 1))
+        } else if b == b'"' {
+            Some((OpenKind::Double, 1))
+        } else if rest.starts_with(b"$/") && !after_operand {
+            Some((OpenKind::DollarSlashy, 2))
+        } else if b == b'/' && !after_operand && !rest.starts_with(b"/=") {
+            Some((OpenKind::Slashy, 1))
+        } else {
+            None
+        };
+        if let Some((kind, len)) = opened {
+            let keep = kind == OpenKind::Comment;
+            if push(&mut stack, &mut out, kind, i) {
+                break;
+            }
+            i += len;
+            if !keep {
+                after_operand = false;
+            }
+            continue;
+        }
+        match b {
+            b'(' | b'[' | b'{' => {
+                let kind = match b {
+                    b'(' => OpenKind::Paren,
+                    b'[' => OpenKind::Bracket,
+                    _ => OpenKind::Brace,
+                };
+                if push(&mut stack, &mut out, kind, i) {
+                    break;
+                }
+                after_operand = false;
+            }
+            b')' | b']' | b'}' => {
+                let expected = match b {
+                    b')' => OpenKind::Paren,
+                    b']' => OpenKind::Bracket,
+                    _ => OpenKind::Brace,
+                };
+                match stack.last().copied() {
+                    None => {
+                        out.problem.get_or_insert(Problem::Unopened { close_at: i });
+                        break;
+                    }
+                    Some(open)
+                        if open.kind == expected
+                            || (expected == OpenKind::Brace
+                                && open.kind == OpenKind::Interpolation) =>
+                    {
+                        stack.pop();
+                        out.pairs.push((open, i));
+                    }
+                    Some(open) => {
+                        out.problem
+                            .get_or_insert(Problem::Mismatch { open, close_at: i });
+                        break;
+                    }
+                }
+                after_operand = true;
+            }
+            b' ' | b'\t' | b'\r' => {}
+            b'\n' => {
+                // A newline at statement level ends an operand; inside parentheses it does not.
+                if !matches!(
+                    stack.last().map(|o| o.kind),
+                    Some(OpenKind::Paren | OpenKind::Bracket)
+                ) {
+                    after_operand = false;
+                }
+            }
+            _ if b.is_ascii_alphanumeric() || b == b'_' || b == b'$' || b >= 0x80 => {
+                let start = i;
+                while i < bytes.len()
+                    && (bytes[i].is_ascii_alphanumeric()
+                        || bytes[i] == b'_'
+                        || bytes[i] == b'$'
+                        || bytes[i] >= 0x80)
+                {
+                    i += 1;
+                }
+                let word = &src[start..i];
+                after_operand = !matches!(
+                    word,
+                    "return"
+                        | "case"
+                        | "in"
+                        | "assert"
+                        | "throw"
+                        | "else"
+                        | "new"
+                        | "instanceof"
+                        | "as"
+                );
+                continue;
+            }
+            _ => after_operand = false,
+        }
+        i += 1;
+    }
+    if stop.is_some_and(|s| s >= i) && out.open_at_stop.is_empty() {
+        out.open_at_stop = stack.clone();
+    }
+    if out.problem.is_none() && !stack.is_empty() {
+        out.problem = Some(Problem::Unclosed { open: stack });
+    }
+    out
+}
+
+/// Pushes an opener; reports `TooDeep` (and returns true) past the nesting limit.
+fn push(stack: &mut Vec<Open>, out: &mut Scan, kind: OpenKind, at: usize) -> bool {
+    stack.push(Open { kind, at });
+    if stack.len() > MAX_NESTING {
+        out.problem = Some(Problem::TooDeep { at });
+        return true;
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn balanced_code_has_no_problem() {
+        let s = scan(
+            "node { sh \"echo ${x}\" ; def r = /a(b/ ; x = a / b / c }\n",
+            None,
+        );
+        assert_eq!(s.problem, None);
+    }
+
+    #[test]
+    fn reports_the_unclosed_brace() {
+        let s = scan("node {\n  stage('a') {\n    sh 'x'\n}\n", None);
+        match s.problem {
+            Some(Problem::Unclosed { open }) => assert_eq!(
+                open,
+                vec![Open {
+                    kind: OpenKind::Brace,
+                    at: 5
+                }]
+            ),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn reports_a_mismatch() {
+        let s = scan("foo(a, [1, 2)", None);
+        assert_eq!(
+            s.problem,
+            Some(Problem::Mismatch {
+                open: Open {
+                    kind: OpenKind::Bracket,
+                    at: 7
+                },
+                close_at: 12
+            })
+        );
+    }
+
+    #[test]
+    fn stops_at_the_nesting_limit() {
+        let deep = "(".repeat(10_000);
+        assert!(matches!(
+            scan(&deep, None).problem,
+            Some(Problem::TooDeep { .. })
+        ));
+    }
+}

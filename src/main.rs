@@ -1,5 +1,9 @@
-//! The `jenkins-harness` command line.
+//! The `jenkins-harness` command line; see `cli.rs`.
+
+mod cli;
+mod lint;
+mod walk;
 
 fn main() {
-    println!("jenkins-harness");
+    std::process::exit(cli::execute());
 }

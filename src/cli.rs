@@ -1,0 +1,70 @@
+//! The command line: clap definitions, and dispatch to the commands.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Test Jenkins pipelines and shared libraries without Jenkins.
+#[derive(Debug, Parser)]
+#[command(name = "jenkins-harness", version)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check Jenkinsfiles and Groovy files for syntax errors.
+    ///
+    /// Exits with 0 when no error is found, 1 when one is, 2 on a usage or I/O error.
+    Lint(LintArgs),
+}
+
+#[derive(Debug, Args)]
+struct LintArgs {
+    /// Files and directories to check [default: .]
+    ///
+    /// Directories are walked for Jenkinsfile*, *.jenkinsfile and *.groovy files, skipping
+    /// hidden directories and target/. Files named explicitly are checked whatever their name.
+    #[arg(value_name = "PATH")]
+    paths: Vec<PathBuf>,
+    /// How to print the findings
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+}
+
+/// Output format of `lint`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// A rustc-style report per finding with the source excerpt, then a summary line.
+    Human,
+    /// One JSON array of findings.
+    Json,
+}
+
+/// Parses the command line, runs the command, and returns the process exit code.
+pub fn execute() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            // Help and version go to stdout with code 0; usage errors to stderr with code 2.
+            let _ = error.print();
+            return error.exit_code();
+        }
+    };
+    match cli.command {
+        Command::Lint(args) => crate::lint::lint(&args.paths, args.format),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    use super::Cli;
+
+    #[test]
+    fn cli_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

@@ -27,8 +27,9 @@ pub use span::{LineCol, LineIndex, Span};
 /// # Errors
 /// The syntax errors Groovy 2.4 would report, at least one.
 pub fn parse(source: &str) -> Result<ast::Script, Vec<SyntaxError>> {
+    let scanned = scan::scan(source, None);
     // Refuse very deep nesting before pest recurses into it.
-    if let Some(scan::Problem::TooDeep { at }) = scan::scan(source, None).problem {
+    if let Some(scan::Problem::TooDeep { at }) = scanned.problem {
         return Err(vec![SyntaxError::new(
             Span::new(at, at + 1),
             format!(
@@ -37,5 +38,12 @@ pub fn parse(source: &str) -> Result<ast::Script, Vec<SyntaxError>> {
             ),
         )]);
     }
-    parser::parse(source)
+    // pest and the AST builder recurse as deep as the input nests; run them on a stack that
+    // is large enough for any input the limits let through.
+    stacker::grow(PARSER_STACK, || {
+        parser::parse(source, &scanned.blanked(source))
+    })
 }
+
+/// The stack the parser runs on (reserved, and touched only as deep as it goes).
+const PARSER_STACK: usize = 256 * 1024 * 1024;

@@ -56,7 +56,7 @@ pub(crate) fn syntax_error(src: &str, failure: Failure) -> SyntaxError {
     if failure.limit.is_some() {
         return SyntaxError::new(
             point(src, offset),
-            "this file is nested too deeply to parse (the parser's stack limit was reached)",
+            "this file is too complex to parse: the parser gave up after trying too many alternatives here",
         );
     }
     let scanned = scan::scan(src, Some(offset));

@@ -19,9 +19,24 @@ struct GroovyParser;
 
 type P<'i> = Pair<'i, Rule>;
 
-/// Parses `source` into a script, or reports why not.
-pub(crate) fn parse(source: &str) -> Result<Script, Vec<SyntaxError>> {
-    let pairs = match GroovyParser::parse(Rule::file, source) {
+/// pest calls allowed per byte of input (plus a base). The valid fixtures need fewer than 50 per
+/// byte; reaching this means pathological backtracking, reported instead of running on.
+const CALLS_PER_BYTE: usize = 1_000;
+const BASE_CALLS: usize = 10_000;
+
+/// The most `<` one type's generic arguments may contain.
+const MAX_TYPE_NESTING: usize = 32;
+
+/// Parses `text` (the `source` with bracketed newlines blanked) into a script, or reports why
+/// not; messages quote the original `source`.
+pub(crate) fn parse(source: &str, text: &str) -> Result<Script, Vec<SyntaxError>> {
+    // Bound the work pest may do, so that no input makes it backtrack for ever.
+    pest::set_call_limit(std::num::NonZeroUsize::new(
+        text.len()
+            .saturating_mul(CALLS_PER_BYTE)
+            .saturating_add(BASE_CALLS),
+    ));
+    let pairs = match GroovyParser::parse(Rule::file, text) {
         Ok(pairs) => pairs,
         Err(error) => return Err(vec![messages::syntax_error(source, failure(&error))]),
     };
@@ -33,10 +48,7 @@ pub(crate) fn parse(source: &str) -> Result<Script, Vec<SyntaxError>> {
         span: Span::new(0, source.len()),
         ..Script::default()
     };
-    let contents = pairs
-        .flat_map(Pair::into_inner)
-        .filter(|p| p.as_rule() == Rule::file_contents)
-        .flat_map(Pair::into_inner);
+    let contents = pairs.flat_map(Pair::into_inner);
     {
         for pair in contents {
             match pair.as_rule() {
@@ -589,6 +601,14 @@ impl Builder {
     }
 
     fn type_args(&self, pair: P<'_>) -> Vec<TypeRef> {
+        // Nesting is bounded by the count of `<`: keep the tree shallow for later walks.
+        if pair.as_str().matches('<').count() > MAX_TYPE_NESTING {
+            self.error(
+                span(&pair),
+                format!("generic type arguments nested more than {MAX_TYPE_NESTING} deep"),
+            );
+            return Vec::new();
+        }
         pair.into_inner()
             .map(|arg| {
                 let sp = span(&arg);
@@ -1089,24 +1109,24 @@ impl Builder {
 
     fn prefix(&self, op: P<'_>, operand: Expr) -> Expr {
         let sp = span(&op).to(operand.span);
-        let unary = |op| ExprKind::Unary {
-            op,
-            operand: Box::new(operand.clone()),
+        let unary = match op.as_rule() {
+            Rule::not => Some(UnaryOp::Not),
+            Rule::bit_not => Some(UnaryOp::BitNot),
+            Rule::neg => Some(UnaryOp::Neg),
+            Rule::pos => Some(UnaryOp::Pos),
+            Rule::pre_inc => Some(UnaryOp::PreInc),
+            Rule::pre_dec => Some(UnaryOp::PreDec),
+            _ => None,
         };
-        let kind = match op.as_rule() {
-            Rule::not => unary(UnaryOp::Not),
-            Rule::bit_not => unary(UnaryOp::BitNot),
-            Rule::neg => unary(UnaryOp::Neg),
-            Rule::pos => unary(UnaryOp::Pos),
-            Rule::pre_inc => unary(UnaryOp::PreInc),
-            Rule::pre_dec => unary(UnaryOp::PreDec),
-            _ => {
-                let ty = self.cast_type(op);
-                ExprKind::Cast {
-                    ty,
-                    expr: Box::new(operand),
-                }
-            }
+        let kind = match unary {
+            Some(op) => ExprKind::Unary {
+                op,
+                operand: Box::new(operand),
+            },
+            None => ExprKind::Cast {
+                ty: self.cast_type(op),
+                expr: Box::new(operand),
+            },
         };
         Expr { kind, span: sp }
     }
@@ -1312,23 +1332,16 @@ impl Builder {
             }
             _ => {
                 let closure = self.closure(element);
+                let mut expr = expr;
                 if last_call
-                    && let Expr {
-                        kind: ExprKind::Call { mut args, .. } | ExprKind::CallValue { mut args, .. },
-                        ..
-                    } = expr.clone()
+                    && let ExprKind::Call { args, .. } | ExprKind::CallValue { args, .. } =
+                        &mut expr.kind
                 {
+                    // `f(a) { }` and `f { } { }`: the closure joins the call's arguments.
                     args.span = args.span.to(closure.span);
                     args.items.push(Arg::Positional(closure));
-                    let mut call = expr;
-                    match &mut call.kind {
-                        ExprKind::Call { args: a, .. } | ExprKind::CallValue { args: a, .. } => {
-                            *a = args
-                        }
-                        _ => {}
-                    }
-                    call.span = sp;
-                    return (call, true);
+                    expr.span = sp;
+                    return (expr, true);
                 }
                 let args = Args {
                     span: closure.span,

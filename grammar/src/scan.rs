@@ -1,5 +1,8 @@
-//! A light scan of brackets, strings and comments, run before parsing (nesting depth) and after a
-//! failed parse (to say which bracket or string was left open).
+//! A light scan of brackets, strings and comments. Before parsing it applies Groovy's lexical
+//! newline rule (a newline inside `(...)` or `[...]` is whitespace) and bounds the nesting depth;
+//! after a failed parse it says which bracket or string was left open.
+
+use std::borrow::Cow;
 
 /// The deepest bracket nesting accepted; deeper input gets an error instead of a deep recursion.
 pub(crate) const MAX_NESTING: usize = 200;
@@ -95,6 +98,32 @@ pub(crate) struct Scan {
     pub open_at_stop: Vec<Open>,
     /// Every closing bracket matched with its opener: (open, close offset).
     pub pairs: Vec<(Open, usize)>,
+    /// Byte ranges that are whitespace for the grammar: newlines and `//` comments inside
+    /// parentheses or brackets.
+    pub blanks: Vec<(usize, usize)>,
+}
+
+impl Scan {
+    /// `src` with the newlines (and line comments) inside parentheses and brackets turned into
+    /// spaces, so that offsets stay the same.
+    pub fn blanked<'s>(&self, src: &'s str) -> Cow<'s, str> {
+        if self.blanks.is_empty() {
+            return Cow::Borrowed(src);
+        }
+        let mut bytes = src.as_bytes().to_vec();
+        for &(start, end) in &self.blanks {
+            // Every byte of a blanked range becomes a space, so characters stay whole.
+            bytes[start..end].fill(b' ');
+        }
+        Cow::Owned(String::from_utf8(bytes).unwrap_or_else(|_| src.to_string()))
+    }
+}
+
+fn in_brackets(stack: &[Open]) -> bool {
+    matches!(
+        stack.last().map(|o| o.kind),
+        Some(OpenKind::Paren | OpenKind::Bracket)
+    )
 }
 
 /// Scans `src` for brackets, strings and comments. `stop` records the brackets open there.
@@ -177,8 +206,12 @@ pub(crate) fn scan(src: &str, stop: Option<usize>) -> Scan {
         let b = bytes[i];
         let rest = &bytes[i..];
         if rest.starts_with(b"//") {
+            let start = i;
             while i < bytes.len() && bytes[i] != b'\n' {
                 i += 1;
+            }
+            if in_brackets(&stack) {
+                out.blanks.push((start, i));
             }
             continue;
         }
@@ -251,11 +284,10 @@ pub(crate) fn scan(src: &str, stop: Option<usize>) -> Scan {
             }
             b' ' | b'\t' | b'\r' => {}
             b'\n' => {
-                // A newline at statement level ends an operand; inside parentheses it does not.
-                if !matches!(
-                    stack.last().map(|o| o.kind),
-                    Some(OpenKind::Paren | OpenKind::Bracket)
-                ) {
+                // Inside parentheses a newline is whitespace; at statement level it ends an operand.
+                if in_brackets(&stack) {
+                    out.blanks.push((i, i + 1));
+                } else {
                     after_operand = false;
                 }
             }

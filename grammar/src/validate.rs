@@ -32,7 +32,14 @@ struct Validator {
     switches: usize,
     /// Local variable names per block scope; a closure or method starts afresh below its owner.
     scopes: Vec<Vec<(Name, Span)>>,
+    /// How deep the walk is in the AST, and whether it already went too deep.
+    depth: usize,
+    too_deep: bool,
 }
+
+/// The deepest AST accepted (a chain `a.b.c...` or `a + b + ...` is as deep as it is long);
+/// the interpreter and every later walk recurse over the tree.
+pub(crate) const MAX_DEPTH: usize = 1_000;
 
 impl Validator {
     fn error(&mut self, span: Span, message: impl Into<String>) {
@@ -139,7 +146,28 @@ impl Validator {
         self.scoped(|v| v.stmts(&b.statements));
     }
 
+    /// Runs `f` one level deeper, unless that is past [`MAX_DEPTH`] (reported once).
+    fn deeper(&mut self, span: Span, f: impl FnOnce(&mut Self)) {
+        if self.depth >= MAX_DEPTH {
+            if !self.too_deep {
+                self.too_deep = true;
+                self.error(
+                    span,
+                    format!("too deeply nested: this expression or statement is more than {MAX_DEPTH} levels deep"),
+                );
+            }
+            return;
+        }
+        self.depth += 1;
+        f(self);
+        self.depth -= 1;
+    }
+
     fn stmt(&mut self, s: &Stmt, top: bool) {
+        self.deeper(s.span, |v| v.stmt_inner(s, top));
+    }
+
+    fn stmt_inner(&mut self, s: &Stmt, top: bool) {
         match &s.kind {
             StmtKind::Expr(e) => self.expr(e),
             StmtKind::Var(d) => self.var(d, top),
@@ -270,7 +298,16 @@ impl Validator {
         self.loops -= 1;
     }
 
+    fn annotations(&mut self, m: &Modifiers) {
+        for a in &m.annotations {
+            for (_, value) in &a.args {
+                self.expr(value);
+            }
+        }
+    }
+
     fn var(&mut self, d: &VarDecl, top: bool) {
+        self.annotations(&d.modifiers);
         let field = top && d.modifiers.annotation("Field").is_some();
         if !field
             && let Some(k) = d
@@ -293,6 +330,7 @@ impl Validator {
 
     /// A method sees none of the script's local variables: its scopes start empty.
     fn method(&mut self, m: &MethodDecl) {
+        self.annotations(&m.modifiers);
         let outer = std::mem::take(&mut self.scopes);
         self.body(|v| {
             for p in &m.params {
@@ -309,6 +347,7 @@ impl Validator {
     }
 
     fn class(&mut self, c: &ClassDecl) {
+        self.annotations(&c.modifiers);
         let methods = c.members.iter().filter_map(|m| match m {
             ClassMember::Method(m) => Some(&**m),
             _ => None,
@@ -358,6 +397,10 @@ impl Validator {
     }
 
     fn expr(&mut self, e: &Expr) {
+        self.deeper(e.span, |v| v.expr_inner(e));
+    }
+
+    fn expr_inner(&mut self, e: &Expr) {
         match &e.kind {
             ExprKind::Closure(c) => self.body(|v| {
                 for p in c.params.iter().flatten() {

@@ -1,0 +1,341 @@
+//! Built-in methods: script globals (`println`), GDK methods on values, static methods of the
+//! classes scripts use (`Math`, `Integer`, `String.format`, `JsonOutput`).
+
+mod iterable;
+mod list;
+mod map;
+mod statics;
+mod string;
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+pub(crate) use list::{get_at, list_operator, sort_values};
+pub(crate) use statics::{construct, static_method, static_property};
+
+use crate::error::Eval;
+use crate::interp::Interpreter;
+use crate::value::{Object, Value};
+
+/// A `Map.Entry`.
+pub(crate) fn entry(key: Value, value: Value) -> Value {
+    let object = Object {
+        class: entry_class(),
+        fields: RefCell::default(),
+    };
+    object.fields.borrow_mut().insert("key".into(), key);
+    object.fields.borrow_mut().insert("value".into(), value);
+    Value::Object(Rc::new(object))
+}
+
+fn entry_class() -> Rc<crate::value::Class> {
+    thread_local! {
+        static ENTRY: Rc<crate::value::Class> = Rc::new(crate::value::Class {
+            name: "java.util.LinkedHashMap$Entry".into(),
+            parent: Some(crate::classes::builtin("java.lang.Object")),
+            decl: None,
+            statics: RefCell::default(),
+        });
+    }
+    ENTRY.with(Rc::clone)
+}
+
+/// Whether `v` is a `Map.Entry`.
+pub(crate) fn is_entry(v: &Value) -> bool {
+    matches!(v, Value::Object(o) if &*o.class.name == "java.util.LinkedHashMap$Entry")
+}
+
+/// The key and value of a `Map.Entry`.
+pub(crate) fn entry_parts(v: &Value) -> Option<(Value, Value)> {
+    match v {
+        Value::Object(o) if is_entry(v) => {
+            let f = o.fields.borrow();
+            Some((
+                f.get("key").cloned().unwrap_or_default(),
+                f.get("value").cloned().unwrap_or_default(),
+            ))
+        }
+        _ => None,
+    }
+}
+
+/// Functions every script has: `println`, `print`, `printf`, `sprintf`.
+pub(crate) fn global(it: &mut Interpreter, name: &str, args: &[Value]) -> Eval<Option<Value>> {
+    Ok(Some(match (name, args) {
+        ("println", []) => {
+            it.print("\n");
+            Value::Null
+        }
+        ("println", [v]) => {
+            let text = it.to_string_value(v)?;
+            it.print(&text);
+            it.print("\n");
+            Value::Null
+        }
+        ("print", [v]) => {
+            let text = it.to_string_value(v)?;
+            it.print(&text);
+            Value::Null
+        }
+        ("printf", [fmt, rest @ ..]) => {
+            let text = statics::sprintf(it, fmt, rest)?;
+            it.print(&text);
+            Value::Null
+        }
+        ("sprintf", [fmt, rest @ ..]) => Value::Str(statics::sprintf(it, fmt, rest)?.into()),
+        _ => return Ok(None),
+    }))
+}
+
+/// A GDK method on a value (`'a'.toUpperCase()`, `list.each {}`); `Ok(None)` if there is none.
+pub(crate) fn method(
+    it: &mut Interpreter,
+    target: &Value,
+    name: &str,
+    args: &[Value],
+) -> Eval<Option<Value>> {
+    let specific = match target {
+        Value::Str(_) | Value::GString(_) => string::method(it, target, name, args)?,
+        Value::Buffer(_) => string::buffer_method(it, target, name, args)?,
+        Value::List(_) | Value::Range(_) => list::method(it, target, name, args)?,
+        Value::Map(_) => map::method(it, target, name, args)?,
+        Value::Num(_) => statics::number_method(it, target, name, args)?,
+        Value::Closure(c) => closure_method(it, c, name, args)?,
+        Value::Matcher(_) | Value::Pattern(_) => string::regex_method(it, target, name, args)?,
+        _ => None,
+    };
+    if specific.is_some() {
+        return Ok(specific);
+    }
+    object_method(it, target, name, args)
+}
+
+/// Methods every object has.
+fn object_method(
+    it: &mut Interpreter,
+    target: &Value,
+    name: &str,
+    args: &[Value],
+) -> Eval<Option<Value>> {
+    Ok(Some(match (name, args) {
+        ("toString", []) => Value::Str(it.to_string_value(target)?.into()),
+        ("inspect", []) => Value::Str(target.inspect().into()),
+        ("getClass", []) => class_of(it, target),
+        ("is", [other]) => Value::Bool(target.same(other)),
+        ("equals", [other]) => Value::Bool(crate::ops::java_equals(it, target, other)?),
+        ("hashCode", []) => Interpreter::int(0),
+        ("asBoolean", []) => Value::Bool(target.truthy()),
+        ("compareTo", [other]) => Interpreter::int(match crate::ops::compare(it, target, other)? {
+            std::cmp::Ordering::Less => -1,
+            std::cmp::Ordering::Equal => 0,
+            std::cmp::Ordering::Greater => 1,
+        }),
+        ("with", [Value::Closure(c)]) => {
+            *c.delegate.borrow_mut() = target.clone();
+            c.resolve_strategy.set(1);
+            it.call_closure(c, vec![target.clone()])?
+        }
+        ("asType", [Value::Class(c)]) => crate::convert::coerce(it, target.clone(), &c.name, 0)?,
+        ("getMessage", []) | ("getLocalizedMessage", []) if is_throwable(target) => {
+            field(target, "message")
+        }
+        ("getCause", []) if is_throwable(target) => field(target, "cause"),
+        ("printStackTrace", []) if is_throwable(target) => Value::Null,
+        ("parseText", [t]) if is_slurper(target) => {
+            let text = it.to_string_value(t)?;
+            let classic = matches!(target, Value::Object(o) if o.class.name.ends_with("Classic"));
+            match crate::json::parse(&text, classic) {
+                Ok(j) => statics::from_json(j),
+                Err(e) => return Err(it.exception(e.class, &e.message)),
+            }
+        }
+        ("getKey", []) if is_entry(target) => field(target, "key"),
+        ("getValue", []) if is_entry(target) => field(target, "value"),
+        ("name", []) | ("toString", _) if is_enum(target) => field(target, "name"),
+        ("ordinal", []) if is_enum(target) => field(target, "ordinal"),
+        _ if matches!(
+            target,
+            Value::Str(_) | Value::GString(_) | Value::List(_) | Value::Map(_) | Value::Range(_)
+        ) =>
+        {
+            return iterable::method(it, target, name, args);
+        }
+        _ => return Ok(None),
+    }))
+}
+
+fn is_throwable(v: &Value) -> bool {
+    matches!(v, Value::Object(o) if o.class.is_a("java.lang.Throwable"))
+}
+
+fn is_slurper(v: &Value) -> bool {
+    matches!(v, Value::Object(o) if o.class.name.starts_with("groovy.json.JsonSlurper"))
+}
+
+fn is_enum(v: &Value) -> bool {
+    matches!(v, Value::Object(o) if o.class.is_a("java.lang.Enum"))
+}
+
+fn field(v: &Value, name: &str) -> Value {
+    match v {
+        Value::Object(o) => o.fields.borrow().get(name).cloned().unwrap_or_default(),
+        _ => Value::Null,
+    }
+}
+
+/// `x.getClass()`.
+fn class_of(it: &Interpreter, v: &Value) -> Value {
+    match v {
+        Value::Object(o) => Value::Class(o.class.clone()),
+        other => {
+            let name = other.class_name();
+            Value::Class(it.class_named(&name).unwrap_or_else(|| {
+                Rc::new(crate::value::Class {
+                    name,
+                    parent: None,
+                    decl: None,
+                    statics: RefCell::default(),
+                })
+            }))
+        }
+    }
+}
+
+/// `x.name` for built-in values: `size`, `class`, entry `key`/`value`, exception `message`...
+pub(crate) fn property(it: &mut Interpreter, target: &Value, name: &str) -> Eval<Option<Value>> {
+    Ok(Some(match (target, name) {
+        (_, "class") => class_of(it, target),
+        (Value::Object(_), "message" | "cause" | "key" | "value" | "name" | "ordinal") => {
+            field(target, name)
+        }
+        (Value::Object(o), "simpleName") if o.class.is_a("java.lang.Throwable") => Value::Null,
+        (Value::Class(c), "name") => Value::Str(c.name.clone()),
+        (Value::Class(c), "simpleName") => Value::Str(c.simple_name().into()),
+        (Value::Closure(c), "delegate") => c.delegate.borrow().clone(),
+        (Value::Closure(c), "owner") => c.owner.clone(),
+        (Value::Closure(c), "thisObject") => c.this.clone(),
+        (Value::Closure(c), "resolveStrategy") => Interpreter::int(c.resolve_strategy.get()),
+        (Value::Closure(c), "maximumNumberOfParameters") => Interpreter::int(
+            c.code
+                .params
+                .as_ref()
+                .map_or(1, |p| i32::try_from(p.len()).unwrap_or(0)),
+        ),
+        (Value::Range(r), "from") => r.from.clone(),
+        (Value::Range(r), "to") => r.to.clone(),
+        (Value::List(_) | Value::Range(_), "empty") => Value::Bool(!target.truthy()),
+        (Value::Str(_) | Value::GString(_), "empty") => Value::Bool(!target.truthy()),
+        (Value::Str(_) | Value::GString(_), "bytes") => Value::list(
+            target
+                .to_display()
+                .bytes()
+                .map(|b| Interpreter::int(i32::from(b as i8)))
+                .collect(),
+        ),
+        (Value::Matcher(m), "count") => {
+            Interpreter::int(i32::try_from(m.matches.len()).unwrap_or(0))
+        }
+        _ => {
+            let getter = crate::property::getter_name(name);
+            return method(it, target, &getter, &[]);
+        }
+    }))
+}
+
+/// Methods on `null` (Groovy's NullObject).
+pub(crate) fn null_method(
+    _it: &mut Interpreter,
+    name: &str,
+    args: &[Value],
+) -> Eval<Option<Value>> {
+    Ok(match (name, args) {
+        ("toString", []) => Some(Value::Str("null".into())),
+        ("inspect", []) => Some(Value::Str("null".into())),
+        ("is", [other]) => Some(Value::Bool(matches!(other, Value::Null))),
+        ("equals", [other]) => Some(Value::Bool(matches!(other, Value::Null))),
+        ("asBoolean", []) => Some(Value::Bool(false)),
+        ("getClass", []) => Some(Value::Null),
+        _ => None,
+    })
+}
+
+fn closure_method(
+    it: &mut Interpreter,
+    c: &Rc<crate::value::Closure>,
+    name: &str,
+    args: &[Value],
+) -> Eval<Option<Value>> {
+    Ok(Some(match name {
+        "call" | "doCall" => it.call_closure(c, args.to_vec())?,
+        "curry" => curry(c, args.to_vec()),
+        "setDelegate" => {
+            *c.delegate.borrow_mut() = args.first().cloned().unwrap_or_default();
+            Value::Null
+        }
+        "getDelegate" => c.delegate.borrow().clone(),
+        "setResolveStrategy" => {
+            c.resolve_strategy.set(
+                args.first()
+                    .and_then(Value::as_i64)
+                    .and_then(|n| i32::try_from(n).ok())
+                    .unwrap_or(0),
+            );
+            Value::Null
+        }
+        "getMaximumNumberOfParameters" => Interpreter::int(
+            c.code
+                .params
+                .as_ref()
+                .map_or(1, |p| i32::try_from(p.len()).unwrap_or(0)),
+        ),
+        "clone" | "rehydrate" | "dehydrate" => Value::Closure(c.clone()),
+        _ => return Ok(None),
+    }))
+}
+
+fn curry(c: &Rc<crate::value::Closure>, args: Vec<Value>) -> Value {
+    let mut curried = c.curried.clone();
+    curried.extend(args);
+    Value::Closure(Rc::new(crate::value::Closure {
+        code: c.code.clone(),
+        scope: c.scope.clone(),
+        this: c.this.clone(),
+        owner: c.owner.clone(),
+        delegate: RefCell::new(c.delegate.borrow().clone()),
+        resolve_strategy: std::cell::Cell::new(c.resolve_strategy.get()),
+        curried,
+        method: c.method.clone(),
+        class_name: "org.codehaus.groovy.runtime.CurriedClosure".into(),
+    }))
+}
+
+/// `toString` of a list or map that holds script objects, using their own `toString`.
+pub(crate) fn render_with_objects(it: &mut Interpreter, v: &Value) -> Eval<String> {
+    match v {
+        Value::List(l) => {
+            let items = l.borrow().clone();
+            let mut parts = Vec::new();
+            for i in &items {
+                parts.push(it.to_string_value(i)?);
+            }
+            Ok(format!("[{}]", parts.join(", ")))
+        }
+        Value::Map(m) => {
+            let entries: Vec<(Value, Value)> = m
+                .borrow()
+                .iter()
+                .map(|(k, v)| (k.0.clone(), v.clone()))
+                .collect();
+            let mut parts = Vec::new();
+            for (k, v) in &entries {
+                parts.push(format!(
+                    "{}:{}",
+                    it.to_string_value(k)?,
+                    it.to_string_value(v)?
+                ));
+            }
+            Ok(format!("[{}]", parts.join(", ")))
+        }
+        other => Ok(other.to_display()),
+    }
+}

@@ -1,0 +1,431 @@
+//! Static methods and constructors of the built-in classes scripts use, number methods, and
+//! `sprintf` over the Java formatter.
+
+use std::rc::Rc;
+
+use indexmap::IndexMap;
+
+use crate::error::Eval;
+use crate::format::FormatArg;
+use crate::interp::Interpreter;
+use crate::json::Json;
+use crate::number::Number;
+use crate::value::{Class, Key, Value};
+
+/// `Class.name` for built-in classes: `Integer.MAX_VALUE`, `Closure.DELEGATE_FIRST`, ...
+pub(crate) fn static_property(
+    _it: &mut Interpreter,
+    class: &Rc<Class>,
+    name: &str,
+) -> Eval<Option<Value>> {
+    Ok(Some(match (class.simple_name(), name) {
+        ("Integer", "MAX_VALUE") => Value::Num(Number::Integer(i32::MAX)),
+        ("Integer", "MIN_VALUE") => Value::Num(Number::Integer(i32::MIN)),
+        ("Long", "MAX_VALUE") => Value::Num(Number::Long(i64::MAX)),
+        ("Long", "MIN_VALUE") => Value::Num(Number::Long(i64::MIN)),
+        ("Closure", "OWNER_FIRST") => Interpreter::int(0),
+        ("Closure", "DELEGATE_FIRST") => Interpreter::int(1),
+        ("Closure", "OWNER_ONLY") => Interpreter::int(2),
+        ("Closure", "DELEGATE_ONLY") => Interpreter::int(3),
+        ("Closure", "TO_SELF") => Interpreter::int(4),
+        ("Math", "PI") => Value::Num(Number::Double(std::f64::consts::PI)),
+        ("Math", "E") => Value::Num(Number::Double(std::f64::consts::E)),
+        (_, "name") => Value::Str(class.name.clone()),
+        (_, "simpleName") => Value::Str(class.simple_name().into()),
+        _ => return Ok(None),
+    }))
+}
+
+fn num(v: &Value) -> Option<Number> {
+    match v {
+        Value::Num(n) => Some(n.clone()),
+        _ => None,
+    }
+}
+
+/// Static methods: `Math.max`, `Integer.parseInt`, `String.format`, `JsonOutput.toJson`...
+pub(crate) fn static_method(
+    it: &mut Interpreter,
+    class: &Rc<Class>,
+    name: &str,
+    args: &[Value],
+) -> Eval<Option<Value>> {
+    let text = |it: &mut Interpreter, v: &Value| it.to_string_value(v);
+    Ok(Some(match (class.simple_name(), name, args) {
+        ("Math", "max" | "min", [a, b]) => {
+            let ord = crate::ops::compare(it, a, b)?;
+            let first = (name == "max") == (ord != std::cmp::Ordering::Less);
+            let (Some(x), Some(y)) = (num(a), num(b)) else {
+                return Ok(None);
+            };
+            // Math.max promotes like Java: both to the wider type.
+            let zero = Number::Integer(0);
+            let widened = if first {
+                x.add(&zero).and_then(|v| v.add(&y.mul(&zero)?))
+            } else {
+                y.add(&zero).and_then(|v| v.add(&x.mul(&zero)?))
+            };
+            Value::Num(widened.unwrap_or(if first { x } else { y }))
+        }
+        ("Math", "abs", [a]) => Value::Num(num(a).map(|n| n.abs()).unwrap_or(Number::Integer(0))),
+        (
+            "Math",
+            f @ ("sqrt" | "floor" | "ceil" | "log" | "log10" | "exp" | "sin" | "cos" | "random"),
+            _,
+        ) => {
+            let x = args.first().and_then(num).map_or(0.0, |n| n.to_f64());
+            Value::Num(Number::Double(match f {
+                "sqrt" => x.sqrt(),
+                "floor" => x.floor(),
+                "ceil" => x.ceil(),
+                "log" => x.ln(),
+                "log10" => x.log10(),
+                "exp" => x.exp(),
+                "sin" => x.sin(),
+                "cos" => x.cos(),
+                _ => 0.5,
+            }))
+        }
+        ("Math", "pow", [a, b]) => Value::Num(Number::Double(
+            num(a)
+                .map_or(0.0, |n| n.to_f64())
+                .powf(num(b).map_or(0.0, |n| n.to_f64())),
+        )),
+        ("Math", "round", [a]) => match num(a) {
+            Some(Number::Float(f)) => {
+                Value::Num(Number::Integer((f64::from(f) + 0.5).floor() as i32))
+            }
+            Some(n) => Value::Num(Number::Long((n.to_f64() + 0.5).floor() as i64)),
+            None => return Ok(None),
+        },
+        (
+            "Integer" | "Long" | "Double" | "BigDecimal" | "Float",
+            "parseInt" | "valueOf" | "parseLong" | "parseDouble" | "parseFloat" | "decode",
+            [s],
+        ) => {
+            let t = text(it, s)?;
+            let parsed = match class.simple_name() {
+                "Integer" => t
+                    .trim_start_matches('+')
+                    .parse::<i32>()
+                    .ok()
+                    .map(Number::Integer),
+                "Long" => t
+                    .trim_start_matches('+')
+                    .parse::<i64>()
+                    .ok()
+                    .map(Number::Long),
+                "Double" | "Float" => t.parse::<f64>().ok().map(Number::Double),
+                _ => crate::number::parse_literal(&t).ok(),
+            };
+            match parsed {
+                Some(n) => Value::Num(n),
+                None => {
+                    return Err(it.exception(
+                        "java.lang.NumberFormatException",
+                        &format!("For input string: \"{t}\""),
+                    ));
+                }
+            }
+        }
+        ("Integer", "toString" | "toHexString" | "toBinaryString", [n]) => {
+            let v = n.as_i64().unwrap_or(0);
+            Value::Str(
+                match name {
+                    "toHexString" => format!("{:x}", v as i32),
+                    "toBinaryString" => format!("{:b}", v as i32),
+                    _ => v.to_string(),
+                }
+                .into(),
+            )
+        }
+        ("String", "valueOf", [v]) => Value::Str(text(it, v)?.into()),
+        ("String", "format", [fmt, rest @ ..]) => Value::Str(sprintf(it, fmt, rest)?.into()),
+        ("String", "join", [sep, rest @ ..]) => {
+            let sep = text(it, sep)?;
+            let items = match rest {
+                [one @ (Value::List(_) | Value::Range(_))] => crate::collections::items(one),
+                many => many.to_vec(),
+            };
+            Value::Str(super::iterable::join(it, &items, &sep)?.into())
+        }
+        ("Boolean", "valueOf" | "parseBoolean", [v]) => {
+            Value::Bool(text(it, v)?.eq_ignore_ascii_case("true"))
+        }
+        ("Collections", "emptyList", []) => Value::list(Vec::new()),
+        ("Collections", "emptyMap", []) => Value::map(IndexMap::new()),
+        ("Collections", "sort", [l]) => {
+            super::list::method(it, l, "sort", &[])?;
+            Value::Null
+        }
+        ("Pattern", "compile", [p]) => {
+            let source = text(it, p)?;
+            crate::regex::pattern(it, &source)?
+        }
+        ("Pattern", "matches", [p, s]) => {
+            let source = text(it, p)?;
+            let p = crate::regex::pattern(it, &source)?;
+            Value::Bool(crate::ops::is_case(it, &p, s)?)
+        }
+        ("JsonOutput", "toJson", [v]) => {
+            let json = to_json_value(it, v)?;
+            match crate::json::to_json(&json) {
+                Ok(s) => Value::Str(s.into()),
+                Err(e) => return Err(it.exception(e.class, &e.message)),
+            }
+        }
+        ("JsonOutput", "prettyPrint", [v]) => match crate::json::pretty_print(&text(it, v)?) {
+            Ok(s) => Value::Str(s.into()),
+            Err(e) => return Err(it.exception(e.class, &e.message)),
+        },
+        ("System", "currentTimeMillis" | "nanoTime", []) => Value::Num(Number::Long(0)),
+        ("System", "getenv", [_]) => Value::Null,
+        ("System", "lineSeparator", []) => Value::Str("\n".into()),
+        _ => return Ok(None),
+    }))
+}
+
+/// `new Class(args)` for built-in classes.
+pub(crate) fn construct(it: &mut Interpreter, class: &Rc<Class>, args: Vec<Value>) -> Eval {
+    if class.is_a("java.lang.Throwable") {
+        let (message, cause) = match args.as_slice() {
+            [] => (Value::Null, Value::Null),
+            [Value::Object(o)] if o.class.is_a("java.lang.Throwable") => {
+                (Value::Str(args[0].to_display().into()), args[0].clone())
+            }
+            [m] => (Value::Str(it.to_string_value(m)?.into()), Value::Null),
+            [m, c, ..] => (Value::Str(it.to_string_value(m)?.into()), c.clone()),
+        };
+        return Ok(crate::classes::exception_of(class.clone(), message, cause));
+    }
+    Ok(match (class.simple_name(), args.as_slice()) {
+        ("ArrayList" | "LinkedList" | "List", []) => Value::list(Vec::new()),
+        ("ArrayList" | "LinkedList", [other]) => Value::list(crate::collections::items(other)),
+        ("LinkedHashMap" | "HashMap" | "TreeMap" | "Map", []) => Value::map(IndexMap::new()),
+        ("LinkedHashMap" | "HashMap", [Value::Map(m)]) => Value::map(m.borrow().clone()),
+        ("StringBuilder" | "StringBuffer", []) => Value::Buffer(Rc::default()),
+        ("StringBuilder" | "StringBuffer", [v]) => {
+            Value::Buffer(Rc::new(std::cell::RefCell::new(it.to_string_value(v)?)))
+        }
+        ("String", []) => Value::Str("".into()),
+        ("String", [v]) => Value::Str(it.to_string_value(v)?.into()),
+        ("Object", []) => Value::Object(Rc::new(crate::value::Object {
+            class: class.clone(),
+            fields: Default::default(),
+        })),
+        ("JsonSlurper" | "JsonSlurperClassic", []) => {
+            Value::Object(Rc::new(crate::value::Object {
+                class: class.clone(),
+                fields: Default::default(),
+            }))
+        }
+        _ => {
+            return Err(it.exception(
+                "groovy.lang.GroovyRuntimeException",
+                &format!("Could not find matching constructor for: {}", class.name),
+            ));
+        }
+    })
+}
+
+/// Methods of numbers: `abs`, `times`, `upto`, `intdiv`, conversions...
+pub(crate) fn number_method(
+    it: &mut Interpreter,
+    target: &Value,
+    name: &str,
+    args: &[Value],
+) -> Eval<Option<Value>> {
+    let Value::Num(n) = target else {
+        return Ok(None);
+    };
+    let err = |it: &Interpreter, e: crate::number::NumberError| it.exception(e.class, &e.message);
+    Ok(Some(match (name, args) {
+        ("abs", []) => Value::Num(n.abs()),
+        ("intValue" | "toInteger", []) => Value::Num(n.to_integer()),
+        ("longValue" | "toLong", []) => Value::Num(n.to_long()),
+        ("doubleValue" | "toDouble", []) => Value::Num(n.to_double()),
+        ("floatValue" | "toFloat", []) => Value::Num(n.to_float()),
+        ("toBigDecimal", []) => Value::Num(Number::BigDecimal(Rc::new(
+            n.to_big_decimal().map_err(|e| err(it, e))?,
+        ))),
+        ("toBigInteger", []) => Value::Num(Number::BigInteger(Rc::new(
+            n.to_big_integer().map_err(|e| err(it, e))?,
+        ))),
+        ("round", []) => match n.round() {
+            Some(r) => Value::Num(r),
+            None => return Ok(None),
+        },
+        ("round", [places]) => {
+            match n.round_places(i32::try_from(places.as_i64().unwrap_or(0)).unwrap_or(0)) {
+                Some(r) => Value::Num(r),
+                None => return Ok(None),
+            }
+        }
+        ("intdiv", [Value::Num(d)]) => Value::Num(n.intdiv(d).map_err(|e| err(it, e))?),
+        ("plus" | "minus" | "multiply" | "div" | "mod" | "power", [Value::Num(d)]) => {
+            let op = match name {
+                "plus" => jenkins_harness_grammar::ast::BinaryOp::Add,
+                "minus" => jenkins_harness_grammar::ast::BinaryOp::Sub,
+                "multiply" => jenkins_harness_grammar::ast::BinaryOp::Mul,
+                "div" => jenkins_harness_grammar::ast::BinaryOp::Div,
+                "mod" => jenkins_harness_grammar::ast::BinaryOp::Mod,
+                _ => jenkins_harness_grammar::ast::BinaryOp::Power,
+            };
+            crate::ops::binary(it, op, target, &Value::Num(d.clone()))?
+        }
+        ("times", [Value::Closure(c)]) => {
+            let count = n.to_i64();
+            for i in 0..count {
+                it.call_closure(c, vec![crate::collections::int_value(i)])?;
+            }
+            Value::Null
+        }
+        ("upto" | "downto", [to, Value::Closure(c)]) => {
+            let (a, b) = (n.to_i64(), to.as_i64().unwrap_or(0));
+            if name == "upto" {
+                for i in a..=b {
+                    it.call_closure(c, vec![crate::collections::int_value(i)])?;
+                }
+            } else {
+                for i in (b..=a).rev() {
+                    it.call_closure(c, vec![crate::collections::int_value(i)])?;
+                }
+            }
+            Value::Null
+        }
+        ("step", [to, by, Value::Closure(c)]) => {
+            let mut x = target.clone();
+            let up =
+                crate::ops::compare(it, by, &Interpreter::int(0))? == std::cmp::Ordering::Greater;
+            loop {
+                let ord = crate::ops::compare(it, &x, to)?;
+                if (up && ord != std::cmp::Ordering::Less)
+                    || (!up && ord != std::cmp::Ordering::Greater)
+                {
+                    break;
+                }
+                it.call_closure(c, vec![x.clone()])?;
+                x = crate::ops::binary(it, jenkins_harness_grammar::ast::BinaryOp::Add, &x, by)?;
+            }
+            Value::Null
+        }
+        ("compareTo", [other]) => Interpreter::int(match crate::ops::compare(it, target, other)? {
+            std::cmp::Ordering::Less => -1,
+            std::cmp::Ordering::Equal => 0,
+            std::cmp::Ordering::Greater => 1,
+        }),
+        ("toString", []) => Value::Str(n.to_string().into()),
+        ("next", []) => crate::ops::step(it, target, true)?,
+        ("previous", []) => crate::ops::step(it, target, false)?,
+        _ => return Ok(None),
+    }))
+}
+
+/// `sprintf(format, args...)`: a single list argument is spread over the format.
+pub(crate) fn sprintf(it: &mut Interpreter, fmt: &Value, args: &[Value]) -> Eval<String> {
+    let fmt = it.to_string_value(fmt)?;
+    let values: Vec<Value> = match args {
+        [Value::List(l)] => l.borrow().clone(),
+        other => other.to_vec(),
+    };
+    let mut converted = Vec::with_capacity(values.len());
+    for v in &values {
+        converted.push(match v {
+            Value::Null => FormatArg::Null,
+            Value::Bool(b) => FormatArg::Bool(*b),
+            Value::Char(c) => FormatArg::Char(*c),
+            Value::Num(n) => format_arg(n),
+            Value::Map(_) => FormatArg::Str(java_text(v)),
+            other => FormatArg::Str(it.to_string_value(other)?),
+        });
+    }
+    crate::format::format(&fmt, &converted).map_err(|e| it.exception(e.class, &e.message))
+}
+
+fn java_text(v: &Value) -> String {
+    match v {
+        Value::Map(m) => {
+            let parts: Vec<String> = m
+                .borrow()
+                .iter()
+                .map(|(k, v)| format!("{}={}", k.0.to_display(), v.to_display()))
+                .collect();
+            format!("{{{}}}", parts.join(", "))
+        }
+        other => other.to_display(),
+    }
+}
+
+/// A value as JSON for `JsonOutput.toJson`.
+pub(crate) fn to_json_value(it: &mut Interpreter, v: &Value) -> Eval<Json> {
+    Ok(match v {
+        Value::Null => Json::Null,
+        Value::Bool(b) => Json::Bool(*b),
+        Value::Num(n) => number_json(n),
+        Value::List(_) | Value::Range(_) => {
+            let mut out = Vec::new();
+            for i in crate::collections::items(v) {
+                out.push(to_json_value(it, &i)?);
+            }
+            Json::Array(out)
+        }
+        Value::Map(m) => {
+            let entries: Vec<(Key, Value)> = m
+                .borrow()
+                .iter()
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect();
+            let mut out = IndexMap::new();
+            for (k, v) in entries {
+                out.insert(it.to_string_value(&k.0)?, to_json_value(it, &v)?);
+            }
+            Json::Object(out)
+        }
+        other => Json::String(it.to_string_value(other)?),
+    })
+}
+
+/// A parsed JSON value as a Groovy value.
+pub(crate) fn from_json(j: Json) -> Value {
+    match j {
+        Json::Null => Value::Null,
+        Json::Bool(b) => Value::Bool(b),
+        Json::String(s) => Value::Str(s.into()),
+        Json::Array(items) => Value::list(items.into_iter().map(from_json).collect()),
+        Json::Object(map) => Value::map(
+            map.into_iter()
+                .map(|(k, v)| (Key(Value::Str(k.into())), from_json(v)))
+                .collect(),
+        ),
+        Json::Integer(i) => Value::Num(Number::Integer(i)),
+        Json::Long(l) => Value::Num(Number::Long(l)),
+        Json::BigInteger(b) => Value::Num(Number::BigInteger(Rc::new(b))),
+        Json::BigDecimal(d) => Value::Num(Number::BigDecimal(Rc::new(d))),
+        Json::Double(d) => Value::Num(Number::Double(d)),
+        Json::Float(f) => Value::Num(Number::Float(f)),
+    }
+}
+
+/// A number as a formatter argument.
+fn format_arg(n: &Number) -> FormatArg {
+    match n {
+        Number::Integer(i) => FormatArg::Int(i64::from(*i)),
+        Number::Long(l) => FormatArg::Long(*l),
+        Number::BigInteger(b) => FormatArg::BigInt((**b).clone()),
+        Number::BigDecimal(d) => FormatArg::BigDecimal((**d).clone()),
+        Number::Float(f) => FormatArg::Float32(*f),
+        Number::Double(d) => FormatArg::Float(*d),
+    }
+}
+
+/// A number as JSON.
+fn number_json(n: &Number) -> Json {
+    match n {
+        Number::Integer(i) => Json::Integer(*i),
+        Number::Long(l) => Json::Long(*l),
+        Number::BigInteger(b) => Json::BigInteger((**b).clone()),
+        Number::BigDecimal(d) => Json::BigDecimal((**d).clone()),
+        Number::Float(f) => Json::Float(*f),
+        Number::Double(d) => Json::Double(*d),
+    }
+}

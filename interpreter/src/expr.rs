@@ -1,0 +1,430 @@
+//! Evaluating expressions: literals, names, operators, assignment, closures.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use indexmap::IndexMap;
+use jenkins_harness_grammar::ast::{
+    self, Access, BinaryOp, Expr, ExprKind, GStringPart, MapItem, MapKey, Member, UnaryOp,
+};
+
+use crate::error::Eval;
+use crate::interp::{Ctx, Interpreter};
+use crate::number::Number;
+use crate::ops;
+use crate::value::{Closure, GString, Key, Range, Value};
+
+impl Interpreter {
+    /// Evaluates an expression.
+    pub fn expr(&mut self, e: &Expr, ctx: &Ctx) -> Eval {
+        self.tick()?;
+        match &e.kind {
+            ExprKind::Null => Ok(Value::Null),
+            ExprKind::Bool(b) => Ok(Value::Bool(*b)),
+            ExprKind::Number(text) => crate::number::parse_literal(text)
+                .map(Value::Num)
+                .map_err(|m| self.exception("java.lang.NumberFormatException", &m)),
+            ExprKind::Str(s) => Ok(Value::Str(s.clone())),
+            ExprKind::GString(parts) => self.gstring(parts, ctx),
+            ExprKind::List(items) => {
+                let mut out = Vec::with_capacity(items.len());
+                for item in items {
+                    if let ExprKind::Spread(inner) = &item.kind {
+                        let v = self.expr(inner, ctx)?;
+                        out.extend(self.iterate(&v)?);
+                    } else {
+                        out.push(self.expr(item, ctx)?);
+                    }
+                }
+                Ok(Value::list(out))
+            }
+            ExprKind::Map(items) => {
+                let mut map = IndexMap::new();
+                for item in items {
+                    match item {
+                        MapItem::Entry(k, v) => {
+                            let key = self.map_key(k, ctx)?;
+                            let value = self.expr(v, ctx)?;
+                            map.insert(key, value);
+                        }
+                        MapItem::Spread(m) => {
+                            if let Value::Map(other) = self.expr(m, ctx)? {
+                                for (k, v) in other.borrow().iter() {
+                                    map.insert(k.clone(), v.clone());
+                                }
+                            }
+                        }
+                    }
+                }
+                Ok(Value::map(map))
+            }
+            ExprKind::Ident(name) => self.name(name, ctx),
+            ExprKind::This => Ok(ctx.this.clone()),
+            ExprKind::Super => Ok(ctx.this.clone()),
+            ExprKind::Property {
+                object,
+                name,
+                access,
+                field,
+            } => {
+                let target = self.expr(object, ctx)?;
+                let name = self.member_name(name, ctx)?;
+                match access {
+                    Access::Safe if matches!(target, Value::Null) => Ok(Value::Null),
+                    Access::Spread => {
+                        let mut out = Vec::new();
+                        for item in self.iterate(&target)? {
+                            out.push(if matches!(item, Value::Null) {
+                                Value::Null
+                            } else {
+                                self.get_property(&item, &name, *field)?
+                            });
+                        }
+                        Ok(Value::list(out))
+                    }
+                    _ => self.get_property(&target, &name, *field),
+                }
+            }
+            ExprKind::MethodPointer { object, name } => {
+                let target = self.expr(object, ctx)?;
+                let name = self.member_name(name, ctx)?;
+                Ok(self.method_pointer(target, name, ctx))
+            }
+            ExprKind::Call {
+                object,
+                method,
+                args,
+                access,
+            } => self.call_expr(object.as_deref(), method, args, *access, ctx),
+            ExprKind::CallValue { callee, args } => {
+                let f = self.expr(callee, ctx)?;
+                let args = self.args(args, ctx)?;
+                self.call_value(&f, args)
+            }
+            ExprKind::Index { object, index } => {
+                let target = self.expr(object, ctx)?;
+                let mut idx = Vec::with_capacity(index.len());
+                for i in index {
+                    idx.push(self.expr(i, ctx)?);
+                }
+                let index = if idx.len() == 1 {
+                    idx.remove(0)
+                } else {
+                    Value::list(idx)
+                };
+                self.get_at(&target, &index)
+            }
+            ExprKind::Unary { op, operand } => self.unary(*op, operand, ctx),
+            ExprKind::Binary { op, left, right } => self.binary(*op, left, right, ctx),
+            ExprKind::Ternary {
+                cond,
+                then,
+                otherwise,
+            } => {
+                if self.expr(cond, ctx)?.truthy() {
+                    self.expr(then, ctx)
+                } else {
+                    self.expr(otherwise, ctx)
+                }
+            }
+            ExprKind::Elvis { value, fallback } => {
+                let v = self.expr(value, ctx)?;
+                if v.truthy() {
+                    Ok(v)
+                } else {
+                    self.expr(fallback, ctx)
+                }
+            }
+            ExprKind::Assign { op, target, value } => self.assign(*op, target, value, ctx),
+            ExprKind::MultiAssign { targets, value } => {
+                let v = self.expr(value, ctx)?;
+                for (i, t) in targets.iter().enumerate() {
+                    let item = self.index_value(&v, i)?;
+                    self.assign_name(&t.name, item, ctx)?;
+                }
+                Ok(v)
+            }
+            ExprKind::Cast { ty, expr } | ExprKind::As { expr, ty } => {
+                let v = self.expr(expr, ctx)?;
+                self.coerce(v, ty)
+            }
+            ExprKind::InstanceOf { expr, ty } => {
+                let v = self.expr(expr, ctx)?;
+                Ok(Value::Bool(self.instance_of(&v, &ty.name)))
+            }
+            ExprKind::Closure(c) => Ok(self.closure(c, ctx)),
+            ExprKind::New { ty, args, .. } => {
+                let args = self.args(args, ctx)?;
+                self.instantiate(&ty.name, args)
+            }
+            ExprKind::NewArray { dims, .. } => {
+                let n = match dims.first() {
+                    Some(d) => self.expr(d, ctx)?.as_i64().unwrap_or(0),
+                    None => 0,
+                };
+                Ok(Value::list(vec![
+                    Value::Null;
+                    usize::try_from(n)
+                        .unwrap_or(0)
+                        .min(1 << 20)
+                ]))
+            }
+            ExprKind::Spread(inner) => self.expr(inner, ctx),
+            ExprKind::Paren(inner) => self.expr(inner, ctx),
+        }
+    }
+
+    fn gstring(&mut self, parts: &[GStringPart], ctx: &Ctx) -> Eval {
+        let mut strings: Vec<Rc<str>> = Vec::new();
+        let mut values = Vec::new();
+        let mut text = String::new();
+        for p in parts {
+            match p {
+                GStringPart::Text(t) => text.push_str(t),
+                GStringPart::Value(e) => {
+                    strings.push(std::mem::take(&mut text).into());
+                    let v = self.expr(e, ctx)?;
+                    // `${-> x}` is evaluated each time the GString is used; render it now.
+                    let v = match &v {
+                        Value::Closure(c) if matches!(&e.kind, ExprKind::Closure(_)) => {
+                            let c = c.clone();
+                            self.call_closure(&c, Vec::new())?
+                        }
+                        _ => v,
+                    };
+                    values.push(v);
+                }
+                GStringPart::Statements(stmts) => {
+                    strings.push(std::mem::take(&mut text).into());
+                    let v = self.block(stmts, ctx)?;
+                    values.push(v);
+                }
+            }
+        }
+        strings.push(text.into());
+        Ok(Value::GString(Rc::new(GString { strings, values })))
+    }
+
+    fn map_key(&mut self, key: &MapKey, ctx: &Ctx) -> Eval<Key> {
+        Ok(match key {
+            MapKey::Str(s) => Key(Value::Str(s.name.clone())),
+            MapKey::Expr(e) => Key(self.expr(e, ctx)?),
+        })
+    }
+
+    /// The name of a member: plain, or computed (`obj."$name"`).
+    pub(crate) fn member_name(&mut self, member: &Member, ctx: &Ctx) -> Eval<Rc<str>> {
+        match member {
+            Member::Name(i) => Ok(i.name.clone()),
+            Member::Dynamic(e) => {
+                let v = self.expr(e, ctx)?;
+                Ok(self.to_string_value(&v)?.into())
+            }
+        }
+    }
+
+    /// A closure literal becomes a closure value over the current scope.
+    fn closure(&mut self, code: &Rc<ast::Closure>, ctx: &Ctx) -> Value {
+        self.closure_count += 1;
+        let owner = match &ctx.closure {
+            Some(c) => Value::Closure(c.clone()),
+            None => ctx.this.clone(),
+        };
+        let class_name = format!(
+            "{}$_run_closure{}",
+            self.script_class.name, self.closure_count
+        );
+        Value::Closure(Rc::new(Closure {
+            code: code.clone(),
+            scope: ctx.scope.clone(),
+            this: ctx.this.clone(),
+            owner: owner.clone(),
+            delegate: RefCell::new(owner),
+            resolve_strategy: Cell::new(0),
+            curried: Vec::new(),
+            method: None,
+            class_name: class_name.into(),
+        }))
+    }
+
+    fn method_pointer(&mut self, target: Value, name: Rc<str>, ctx: &Ctx) -> Value {
+        self.closure_count += 1;
+        let code = Rc::new(ast::Closure {
+            params: None,
+            body: Vec::new(),
+            span: Default::default(),
+        });
+        Value::Closure(Rc::new(Closure {
+            code,
+            scope: ctx.scope.clone(),
+            this: ctx.this.clone(),
+            owner: target.clone(),
+            delegate: RefCell::new(target.clone()),
+            resolve_strategy: Cell::new(0),
+            curried: Vec::new(),
+            method: Some((target, name)),
+            class_name: "org.codehaus.groovy.runtime.MethodClosure".into(),
+        }))
+    }
+
+    fn unary(&mut self, op: UnaryOp, operand: &Expr, ctx: &Ctx) -> Eval {
+        match op {
+            UnaryOp::Not => Ok(Value::Bool(!self.expr(operand, ctx)?.truthy())),
+            UnaryOp::Neg => {
+                // `-literal` is a negative literal (Integer.MIN_VALUE fits).
+                if let ExprKind::Number(text) = &operand.kind {
+                    let negative = format!("-{text}");
+                    if let Ok(n) = crate::number::parse_literal(&negative) {
+                        return Ok(Value::Num(n));
+                    }
+                }
+                let v = self.expr(operand, ctx)?;
+                ops::negate(self, &v)
+            }
+            UnaryOp::Pos => self.expr(operand, ctx),
+            UnaryOp::BitNot => {
+                let v = self.expr(operand, ctx)?;
+                ops::bitwise_negate(self, &v)
+            }
+            UnaryOp::PreInc | UnaryOp::PreDec | UnaryOp::PostInc | UnaryOp::PostDec => {
+                let old = self.expr(operand, ctx)?;
+                let up = matches!(op, UnaryOp::PreInc | UnaryOp::PostInc);
+                let new = ops::step(self, &old, up)?;
+                self.store(operand, new.clone(), ctx)?;
+                Ok(if matches!(op, UnaryOp::PreInc | UnaryOp::PreDec) {
+                    new
+                } else {
+                    old
+                })
+            }
+        }
+    }
+
+    fn binary(&mut self, op: BinaryOp, left: &Expr, right: &Expr, ctx: &Ctx) -> Eval {
+        match op {
+            BinaryOp::And => {
+                let l = self.expr(left, ctx)?;
+                if !l.truthy() {
+                    return Ok(Value::Bool(false));
+                }
+                Ok(Value::Bool(self.expr(right, ctx)?.truthy()))
+            }
+            BinaryOp::Or => {
+                let l = self.expr(left, ctx)?;
+                if l.truthy() {
+                    return Ok(Value::Bool(true));
+                }
+                Ok(Value::Bool(self.expr(right, ctx)?.truthy()))
+            }
+            _ => {
+                let l = self.expr(left, ctx)?;
+                let r = self.expr(right, ctx)?;
+                ops::binary(self, op, &l, &r)
+            }
+        }
+    }
+
+    fn assign(&mut self, op: Option<BinaryOp>, target: &Expr, value: &Expr, ctx: &Ctx) -> Eval {
+        let v = match op {
+            None => self.expr(value, ctx)?,
+            Some(op) => {
+                let old = self.expr(target, ctx)?;
+                let rhs = self.expr(value, ctx)?;
+                ops::binary(self, op, &old, &rhs)?
+            }
+        };
+        self.store(target, v.clone(), ctx)?;
+        Ok(v)
+    }
+
+    /// Stores into an assignable expression: a name, a property or an element.
+    pub(crate) fn store(&mut self, target: &Expr, v: Value, ctx: &Ctx) -> Eval<()> {
+        match &target.kind {
+            ExprKind::Ident(name) => self.assign_name(name, v, ctx),
+            ExprKind::Property {
+                object,
+                name,
+                access,
+                field,
+            } => {
+                let obj = self.expr(object, ctx)?;
+                if matches!(access, Access::Safe) && matches!(obj, Value::Null) {
+                    return Ok(());
+                }
+                let name = self.member_name(name, ctx)?;
+                self.set_property(&obj, &name, v, *field)
+            }
+            ExprKind::Index { object, index } => {
+                let obj = self.expr(object, ctx)?;
+                let idx = match index.as_slice() {
+                    [one] => self.expr(one, ctx)?,
+                    many => {
+                        let mut vs = Vec::new();
+                        for i in many {
+                            vs.push(self.expr(i, ctx)?);
+                        }
+                        Value::list(vs)
+                    }
+                };
+                self.put_at(&obj, &idx, v)
+            }
+            ExprKind::Paren(inner) => self.store(inner, v, ctx),
+            _ => Err(self.exception(
+                "groovy.lang.GroovyRuntimeException",
+                "invalid assignment target",
+            )),
+        }
+    }
+
+    /// `name = v`: a local if declared, else the closure's delegate/owner, else the binding.
+    pub(crate) fn assign_name(&mut self, name: &Rc<str>, v: Value, ctx: &Ctx) -> Eval<()> {
+        if ctx.scope.set(name, v.clone()) {
+            return Ok(());
+        }
+        if let Some(c) = &ctx.closure
+            && self.closure_assign(c, name, &v)?
+        {
+            return Ok(());
+        }
+        if let Value::Object(o) = &ctx.this {
+            if o.fields.borrow().contains_key(name) {
+                o.fields.borrow_mut().insert(name.clone(), v);
+                return Ok(());
+            }
+            if !Rc::ptr_eq(&o.class, &self.script_class) && !o.class.is_a("groovy.lang.Script") {
+                return self.set_property(&ctx.this, name, v, false);
+            }
+        }
+        self.binding.borrow_mut().insert(name.clone(), v);
+        Ok(())
+    }
+
+    /// `x[i]` for multiple assignment: missing values are null.
+    pub(crate) fn index_value(&mut self, value: &Value, i: usize) -> Eval {
+        let items = self.iterate(value)?;
+        Ok(items.get(i).cloned().unwrap_or(Value::Null))
+    }
+
+    /// A new IntRange or ObjectRange.
+    pub(crate) fn range(from: Value, to: Value, exclusive: bool) -> Value {
+        Value::Range(Rc::new(Range {
+            from,
+            to,
+            exclusive,
+        }))
+    }
+
+    /// Converts for `as Type`, casts and typed declarations.
+    pub(crate) fn coerce(&mut self, v: Value, ty: &ast::TypeRef) -> Eval {
+        crate::convert::coerce(self, v, &ty.name, ty.dims)
+    }
+
+    pub(crate) fn instance_of(&self, v: &Value, ty: &str) -> bool {
+        crate::convert::instance_of(self, v, ty)
+    }
+
+    /// A number value.
+    pub fn int(n: i32) -> Value {
+        Value::Num(Number::Integer(n))
+    }
+}

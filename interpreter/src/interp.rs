@@ -1,0 +1,491 @@
+//! The interpreter: runs a parsed script, its statements and its methods.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use indexmap::IndexMap;
+use jenkins_harness_grammar::ast::{self, Stmt, StmtKind};
+
+use crate::classes;
+use crate::error::{Eval, Flow};
+use crate::scope::Scope;
+use crate::value::{Class, Closure, Object, Value};
+
+/// Methods and names the script itself cannot resolve go to the host (Jenkins steps, globals).
+pub trait Host {
+    /// An unqualified call the script did not resolve. `Ok(None)`: the host does not know it.
+    fn call(&self, interp: &mut Interpreter, name: &str, args: &[Value]) -> Eval<Option<Value>>;
+    /// A name the script did not resolve. `Ok(None)`: the host does not know it.
+    fn property(&self, interp: &mut Interpreter, name: &str) -> Eval<Option<Value>>;
+}
+
+/// Bounds on evaluation, so that no script runs away.
+#[derive(Clone, Copy, Debug)]
+pub struct Limits {
+    /// Deepest nesting of calls (method, closure) before a StackOverflowError.
+    pub max_call_depth: usize,
+    /// Most statements and expressions evaluated before the run is stopped.
+    pub max_steps: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_call_depth: 1_000,
+            max_steps: 200_000_000,
+        }
+    }
+}
+
+/// Where an expression is evaluated: its local scope, `this`, and the closure it is in.
+#[derive(Clone)]
+pub struct Ctx {
+    /// Local variables.
+    pub scope: Rc<Scope>,
+    /// The script or object whose code this is.
+    pub this: Value,
+    /// The closure being run, for owner/delegate resolution.
+    pub closure: Option<Rc<Closure>>,
+}
+
+/// A Groovy interpreter for one script and what it loads.
+pub struct Interpreter {
+    /// Everything printed (`println`, `print`), as text.
+    pub output: String,
+    /// The script binding: undeclared assignments and externally given variables.
+    pub binding: Rc<RefCell<IndexMap<Rc<str>, Value>>>,
+    /// The host for unresolved calls and names.
+    pub host: Option<Rc<dyn Host>>,
+    /// Evaluation limits.
+    pub limits: Limits,
+    pub(crate) script_class: Rc<Class>,
+    pub(crate) script: Value,
+    pub(crate) methods: HashMap<Rc<str>, Vec<Rc<ast::MethodDecl>>>,
+    pub(crate) classes: HashMap<Rc<str>, Rc<Class>>,
+    pub(crate) depth: usize,
+    pub(crate) steps: u64,
+    pub(crate) closure_count: usize,
+    /// The source of the script being run, for assertion messages.
+    pub(crate) source: Rc<str>,
+}
+
+impl Interpreter {
+    /// An interpreter whose script class is named `class_name` (`WorkflowScript` for a
+    /// Jenkinsfile).
+    pub fn new(class_name: &str) -> Interpreter {
+        let script_class = Rc::new(Class {
+            name: class_name.into(),
+            parent: Some(classes::builtin("groovy.lang.Script")),
+            decl: None,
+            statics: RefCell::default(),
+        });
+        let script = Value::Object(Rc::new(Object {
+            class: script_class.clone(),
+            fields: RefCell::default(),
+        }));
+        Interpreter {
+            output: String::new(),
+            binding: Rc::default(),
+            host: None,
+            limits: Limits::default(),
+            script_class,
+            script,
+            methods: HashMap::new(),
+            classes: HashMap::new(),
+            depth: 0,
+            steps: 0,
+            closure_count: 0,
+            source: "".into(),
+        }
+    }
+
+    /// Runs a parsed script: declares its methods and classes, then runs its statements.
+    ///
+    /// # Errors
+    /// The exception that ended the script, or the limit it reached.
+    pub fn run(&mut self, script: &ast::Script, source: &str) -> Eval {
+        self.source = source.into();
+        for stmt in &script.statements {
+            match &stmt.kind {
+                StmtKind::Method(m) => {
+                    self.methods
+                        .entry(m.name.name.clone())
+                        .or_default()
+                        .push(m.clone());
+                }
+                StmtKind::Class(c) => self.declare_class(c),
+                _ => {}
+            }
+        }
+        let ctx = Ctx {
+            scope: Scope::root(),
+            this: self.script.clone(),
+            closure: None,
+        };
+        // @Field declarations become fields of the script object.
+        let mut last = Value::Null;
+        for stmt in &script.statements {
+            match self.stmt(stmt, &ctx) {
+                Ok(v) => last = v,
+                Err(Flow::Return(v)) => return Ok(v),
+                Err(Flow::Break(_) | Flow::Continue(_)) => {}
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(last)
+    }
+
+    fn declare_class(&mut self, decl: &Rc<ast::ClassDecl>) {
+        let parent = decl
+            .extends
+            .first()
+            .map(|t| {
+                self.class_named(&t.name)
+                    .unwrap_or_else(|| classes::builtin("java.lang.Object"))
+            })
+            .or_else(|| {
+                Some(classes::builtin(if decl.kind == ast::ClassKind::Enum {
+                    "java.lang.Enum"
+                } else {
+                    "java.lang.Object"
+                }))
+            });
+        let class = Rc::new(Class {
+            name: decl.name.name.clone(),
+            parent,
+            decl: Some(decl.clone()),
+            statics: RefCell::default(),
+        });
+        self.classes.insert(decl.name.name.clone(), class);
+    }
+
+    /// A class by simple or qualified name: declared in the script, or built in.
+    pub fn class_named(&self, name: &str) -> Option<Rc<Class>> {
+        if let Some(c) = self.classes.get(name) {
+            return Some(c.clone());
+        }
+        classes::lookup(name)
+    }
+
+    /// Counts one step of work; stops the run past the limit.
+    pub(crate) fn tick(&mut self) -> Eval<()> {
+        self.steps += 1;
+        if self.steps > self.limits.max_steps {
+            return Err(Flow::Limit(format!(
+                "the script ran more than {} steps (a runaway loop?); the limit is jenkins-harness's, not Groovy's",
+                self.limits.max_steps
+            )));
+        }
+        Ok(())
+    }
+
+    /// Enters a method or closure call; a StackOverflowError past the depth limit.
+    pub(crate) fn enter(&mut self) -> Eval<()> {
+        self.depth += 1;
+        if self.depth > self.limits.max_call_depth {
+            self.depth -= 1;
+            return Err(self.exception(
+                "java.lang.StackOverflowError",
+                &format!(
+                    "calls nested more than {} deep (jenkins-harness's recursion limit)",
+                    self.limits.max_call_depth
+                ),
+            ));
+        }
+        Ok(())
+    }
+
+    pub(crate) fn leave(&mut self) {
+        self.depth -= 1;
+    }
+
+    /// Prints `text` as `print` does.
+    pub fn print(&mut self, text: &str) {
+        self.output.push_str(text);
+    }
+
+    /// A thrown exception of built-in class `class` with `message`.
+    pub fn exception(&self, class: &str, message: &str) -> Flow {
+        Flow::Throw(classes::new_exception(class, Some(message)))
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Statements
+
+    pub(crate) fn block(&mut self, stmts: &[Stmt], ctx: &Ctx) -> Eval {
+        let inner = Ctx {
+            scope: Scope::child(&ctx.scope),
+            ..ctx.clone()
+        };
+        let mut last = Value::Null;
+        for s in stmts {
+            last = self.stmt(s, &inner)?;
+        }
+        Ok(last)
+    }
+
+    pub(crate) fn stmt(&mut self, stmt: &Stmt, ctx: &Ctx) -> Eval {
+        self.tick()?;
+        match &stmt.kind {
+            StmtKind::Expr(e) => self.expr(e, ctx),
+            StmtKind::Var(decl) => {
+                let field = decl.modifiers.annotation("Field").is_some();
+                for d in &decl.declarators {
+                    let mut value = match &d.init {
+                        Some(init) => self.expr(init, ctx)?,
+                        None => Value::Null,
+                    };
+                    if let Some(ty) = &decl.ty {
+                        value = self.coerce(value, ty)?;
+                    }
+                    if field {
+                        if let Value::Object(o) = &self.script {
+                            o.fields.borrow_mut().insert(d.name.name.clone(), value);
+                        }
+                    } else {
+                        ctx.scope.declare(d.name.name.clone(), value);
+                    }
+                }
+                Ok(Value::Null)
+            }
+            StmtKind::MultiVar(m) => {
+                let value = self.expr(&m.value, ctx)?;
+                for (i, (_, name)) in m.vars.iter().enumerate() {
+                    let v = self.index_value(&value, i)?;
+                    ctx.scope.declare(name.name.clone(), v);
+                }
+                Ok(Value::Null)
+            }
+            StmtKind::Method(_) | StmtKind::Class(_) | StmtKind::Import(_) | StmtKind::Empty => {
+                Ok(Value::Null)
+            }
+            StmtKind::Block(b) => self.block(&b.statements, ctx),
+            StmtKind::If {
+                cond,
+                then,
+                otherwise,
+            } => {
+                if self.expr(cond, ctx)?.truthy() {
+                    self.nested(then, ctx)
+                } else if let Some(o) = otherwise {
+                    self.nested(o, ctx)
+                } else {
+                    Ok(Value::Null)
+                }
+            }
+            StmtKind::While { cond, body } => {
+                while self.expr(cond, ctx)?.truthy() {
+                    match self.nested(body, ctx) {
+                        Err(Flow::Break(None)) => break,
+                        Err(Flow::Continue(None)) => continue,
+                        Err(e) => return Err(e),
+                        Ok(_) => {}
+                    }
+                }
+                Ok(Value::Null)
+            }
+            StmtKind::ForIn {
+                var,
+                iterable,
+                body,
+                ..
+            } => {
+                let iterable = self.expr(iterable, ctx)?;
+                let items = self.iterate(&iterable)?;
+                // One variable for the whole loop, as in Groovy: closures see its last value.
+                let scope = Scope::child(&ctx.scope);
+                let inner = Ctx {
+                    scope,
+                    ..ctx.clone()
+                };
+                for item in items {
+                    inner.scope.declare(var.name.clone(), item);
+                    match self.nested(body, &inner) {
+                        Err(Flow::Break(None)) => break,
+                        Err(Flow::Continue(None)) => continue,
+                        Err(e) => return Err(e),
+                        Ok(_) => {}
+                    }
+                }
+                Ok(Value::Null)
+            }
+            StmtKind::For {
+                init,
+                cond,
+                update,
+                body,
+            } => {
+                let inner = Ctx {
+                    scope: Scope::child(&ctx.scope),
+                    ..ctx.clone()
+                };
+                for s in init {
+                    self.stmt(s, &inner)?;
+                }
+                loop {
+                    if let Some(c) = cond
+                        && !self.expr(c, &inner)?.truthy()
+                    {
+                        break;
+                    }
+                    match self.nested(body, &inner) {
+                        Err(Flow::Break(None)) => break,
+                        Err(Flow::Continue(None)) | Ok(_) => {}
+                        Err(e) => return Err(e),
+                    }
+                    for u in update {
+                        self.expr(u, &inner)?;
+                    }
+                }
+                Ok(Value::Null)
+            }
+            StmtKind::Switch { subject, cases } => self.switch(subject, cases, ctx),
+            StmtKind::Try {
+                body,
+                catches,
+                finally,
+            } => self.try_stmt(body, catches, finally.as_ref(), ctx),
+            StmtKind::Return(e) => {
+                let v = match e {
+                    Some(e) => self.expr(e, ctx)?,
+                    None => Value::Null,
+                };
+                Err(Flow::Return(v))
+            }
+            StmtKind::Throw(e) => {
+                let v = self.expr(e, ctx)?;
+                match &v {
+                    Value::Object(o) if o.class.is_a("java.lang.Throwable") => Err(Flow::Throw(v)),
+                    Value::Null => Err(self.exception("java.lang.NullPointerException", "")),
+                    other => Err(self.exception(
+                        "java.lang.ClassCastException",
+                        &format!(
+                            "class {} cannot be cast to class java.lang.Throwable",
+                            other.class_name()
+                        ),
+                    )),
+                }
+            }
+            StmtKind::Break(label) => Err(Flow::Break(label.as_ref().map(|l| l.name.clone()))),
+            StmtKind::Continue(label) => {
+                Err(Flow::Continue(label.as_ref().map(|l| l.name.clone())))
+            }
+            StmtKind::Assert { cond, message } => self.assert(cond, message.as_ref(), ctx),
+            StmtKind::Labeled { label, body } => match self.nested(body, ctx) {
+                Err(Flow::Break(Some(l))) if l == label.name => Ok(Value::Null),
+                other => other,
+            },
+            StmtKind::Synchronized { body, .. } => self.block(&body.statements, ctx),
+        }
+    }
+
+    /// A loop or `if` body: a labelled `break`/`continue` aimed at an enclosing loop passes on.
+    fn nested(&mut self, stmt: &Stmt, ctx: &Ctx) -> Eval {
+        match &stmt.kind {
+            StmtKind::Block(b) => self.block(&b.statements, ctx),
+            _ => self.stmt(stmt, ctx),
+        }
+    }
+
+    fn switch(&mut self, subject: &ast::Expr, cases: &[ast::SwitchCase], ctx: &Ctx) -> Eval {
+        let value = self.expr(subject, ctx)?;
+        let inner = Ctx {
+            scope: Scope::child(&ctx.scope),
+            ..ctx.clone()
+        };
+        let mut matched = false;
+        let mut last = Value::Null;
+        for case in cases {
+            if !matched {
+                for label in &case.labels {
+                    matched = match label {
+                        None => true,
+                        Some(l) => {
+                            let pattern = self.expr(l, &inner)?;
+                            crate::ops::is_case(self, &pattern, &value)?
+                        }
+                    };
+                    if matched {
+                        break;
+                    }
+                }
+            }
+            if matched {
+                for s in &case.body {
+                    match self.stmt(s, &inner) {
+                        Ok(v) => last = v,
+                        Err(Flow::Break(None)) => return Ok(last),
+                        Err(e) => return Err(e),
+                    }
+                }
+            }
+        }
+        Ok(Value::Null)
+    }
+
+    fn try_stmt(
+        &mut self,
+        body: &ast::Block,
+        catches: &[ast::Catch],
+        finally: Option<&ast::Block>,
+        ctx: &Ctx,
+    ) -> Eval {
+        let mut result = self.block(&body.statements, ctx);
+        if let Err(Flow::Throw(exception)) = &result {
+            let exception = exception.clone();
+            let class = match &exception {
+                Value::Object(o) => Some(o.class.clone()),
+                _ => None,
+            };
+            for c in catches {
+                let caught = c.types.is_empty()
+                    && class
+                        .as_ref()
+                        .is_some_and(|k| k.is_a("java.lang.Exception"))
+                    || c.types
+                        .iter()
+                        .any(|t| class.as_ref().is_some_and(|k| k.is_a(&t.name)));
+                if caught {
+                    let inner = Ctx {
+                        scope: Scope::child(&ctx.scope),
+                        ..ctx.clone()
+                    };
+                    inner.scope.declare(c.var.name.clone(), exception.clone());
+                    result = self.block(&c.body.statements, &inner);
+                    break;
+                }
+            }
+        }
+        if let Some(f) = finally {
+            // A `return`/`throw` in finally wins over the body's outcome.
+            self.block(&f.statements, ctx)?;
+        }
+        result
+    }
+
+    fn assert(&mut self, cond: &ast::Expr, message: Option<&ast::Expr>, ctx: &Ctx) -> Eval {
+        if self.expr(cond, ctx)?.truthy() {
+            return Ok(Value::Null);
+        }
+        let text = crate::power_assert::render(self, cond, ctx);
+        match message {
+            Some(m) => {
+                let msg = self.expr(m, ctx)?;
+                let msg = self.to_string_value(&msg)?;
+                let detail = crate::power_assert::values_line(self, cond, ctx);
+                Err(Flow::Throw(classes::new_exception(
+                    "java.lang.AssertionError",
+                    Some(&format!(
+                        "{msg}. Expression: {}{detail}",
+                        crate::power_assert::source_text(self, cond)
+                    )),
+                )))
+            }
+            None => Err(Flow::Throw(classes::new_exception(
+                "org.codehaus.groovy.runtime.powerassert.PowerAssertionError",
+                Some(&text),
+            ))),
+        }
+    }
+}

@@ -1,0 +1,261 @@
+//! Properties and indexing: `obj.name`, `obj.name = v`, `x[i]`, `x[i] = v`, and iteration.
+
+use std::rc::Rc;
+
+use crate::collections::{items, normalize_index};
+use crate::error::Eval;
+use crate::interp::Interpreter;
+use crate::value::{Key, Value};
+
+impl Interpreter {
+    /// `target.name` (`target.@name` when `field`).
+    pub fn get_property(&mut self, target: &Value, name: &Rc<str>, field: bool) -> Eval {
+        match target {
+            Value::Null => Err(self.exception(
+                "java.lang.NullPointerException",
+                &format!("Cannot get property '{name}' on null object"),
+            )),
+            Value::Map(m) => Ok(m
+                .borrow()
+                .get(&Key::str(name))
+                .cloned()
+                .unwrap_or(Value::Null)),
+            Value::Object(o) => {
+                if let Some(v) = o.fields.borrow().get(name)
+                    && (field || !self.has_getter(target, name))
+                {
+                    return Ok(v.clone());
+                }
+                if !field {
+                    let getter = getter_name(name);
+                    if let Value::Object(o) = target
+                        && self.find_class_method(&o.class, &getter, &[]).is_some()
+                    {
+                        return self.call_method(target, &getter.into(), Vec::new());
+                    }
+                }
+                if let Some(v) = self.static_field(&o.class.clone(), name) {
+                    return Ok(v);
+                }
+                if let Some(v) = crate::builtins::property(self, target, name)? {
+                    return Ok(v);
+                }
+                if self
+                    .find_class_method(&o.class, "propertyMissing", &[Value::Null])
+                    .is_some()
+                {
+                    return self.call_method(
+                        target,
+                        &Rc::from("propertyMissing"),
+                        vec![Value::Str(name.clone())],
+                    );
+                }
+                Err(self.missing_property(target, name))
+            }
+            Value::Class(c) => {
+                if let Some(v) = self.static_field(&c.clone(), name) {
+                    return Ok(v);
+                }
+                if let Some(v) = crate::builtins::static_property(self, c, name)? {
+                    return Ok(v);
+                }
+                Err(self.missing_property(target, name))
+            }
+            Value::List(_) | Value::Range(_) => {
+                if let Some(v) = crate::builtins::property(self, target, name)? {
+                    return Ok(v);
+                }
+                // A property of a list spreads over its elements.
+                let mut out = Vec::new();
+                for item in items(target) {
+                    out.push(if matches!(item, Value::Null) {
+                        Value::Null
+                    } else {
+                        self.get_property(&item, name, field)?
+                    });
+                }
+                Ok(Value::list(out))
+            }
+            other => match crate::builtins::property(self, other, name)? {
+                Some(v) => Ok(v),
+                None => Err(self.missing_property(other, name)),
+            },
+        }
+    }
+
+    fn has_getter(&self, target: &Value, name: &str) -> bool {
+        match target {
+            Value::Object(o) => self
+                .find_class_method(&o.class, &getter_name(name), &[])
+                .is_some(),
+            _ => false,
+        }
+    }
+
+    /// `target.name = v`.
+    pub fn set_property(
+        &mut self,
+        target: &Value,
+        name: &Rc<str>,
+        v: Value,
+        field: bool,
+    ) -> Eval<()> {
+        match target {
+            Value::Null => Err(self.exception(
+                "java.lang.NullPointerException",
+                &format!("Cannot set property '{name}' on null object"),
+            )),
+            Value::Map(m) => {
+                m.borrow_mut().insert(Key::str(name), v);
+                Ok(())
+            }
+            Value::Object(o) => {
+                if !field {
+                    let setter = setter_name(name);
+                    if self
+                        .find_class_method(&o.class, &setter, std::slice::from_ref(&v))
+                        .is_some()
+                    {
+                        self.call_method(target, &setter.into(), vec![v])?;
+                        return Ok(());
+                    }
+                }
+                let declared = o.fields.borrow().contains_key(name)
+                    || o.class.is_a("java.lang.Throwable")
+                    || o.class.is_a("groovy.lang.Script");
+                if declared {
+                    o.fields.borrow_mut().insert(name.clone(), v);
+                    return Ok(());
+                }
+                if o.class.statics.borrow().contains_key(name) {
+                    o.class.statics.borrow_mut().insert(name.clone(), v);
+                    return Ok(());
+                }
+                if let Some(decl) = &o.class.decl
+                    && decl.members.iter().any(|m| matches!(m, jenkins_harness_grammar::ast::ClassMember::Field(f, _) if f.declarators.iter().any(|d| d.name.name == *name))) {
+                        o.fields.borrow_mut().insert(name.clone(), v);
+                        return Ok(());
+                    }
+                Err(self.missing_property(target, name))
+            }
+            Value::Closure(c) => match &**name {
+                "delegate" => {
+                    *c.delegate.borrow_mut() = v;
+                    Ok(())
+                }
+                "resolveStrategy" => {
+                    c.resolve_strategy
+                        .set(i32::try_from(v.as_i64().unwrap_or(0)).unwrap_or(0));
+                    Ok(())
+                }
+                _ => Err(self.missing_property(target, name)),
+            },
+            Value::Class(c) => {
+                c.statics.borrow_mut().insert(name.clone(), v);
+                Ok(())
+            }
+            other => Err(self.missing_property(other, name)),
+        }
+    }
+
+    /// `target[index]` (`getAt`).
+    pub fn get_at(&mut self, target: &Value, index: &Value) -> Eval {
+        match target {
+            Value::Map(m) => {
+                let key = match index {
+                    Value::GString(_) => Key(Value::Str(index.to_display().into())),
+                    other => Key(other.clone()),
+                };
+                Ok(m.borrow().get(&key).cloned().unwrap_or(Value::Null))
+            }
+            Value::Null => Err(self.exception(
+                "java.lang.NullPointerException",
+                "Cannot invoke method getAt() on null object",
+            )),
+            Value::Object(_) | Value::Class(_) if index.is_string() => {
+                let name: Rc<str> = index.to_display().into();
+                self.get_property(target, &name, false)
+            }
+            _ => crate::builtins::get_at(self, target, index),
+        }
+    }
+
+    /// `target[index] = v` (`putAt`).
+    pub fn put_at(&mut self, target: &Value, index: &Value, v: Value) -> Eval<()> {
+        match target {
+            Value::Map(m) => {
+                let key = match index {
+                    Value::GString(_) => Key(Value::Str(index.to_display().into())),
+                    other => Key(other.clone()),
+                };
+                m.borrow_mut().insert(key, v);
+                Ok(())
+            }
+            Value::List(l) => {
+                let Some(i) = index.as_i64() else {
+                    return Err(self.missing_method(target, "putAt", &[index.clone(), v]));
+                };
+                let len = l.borrow().len();
+                let Some(at) = normalize_index(i, len) else {
+                    return Err(self.exception(
+                        "java.lang.IndexOutOfBoundsException",
+                        &format!("Negative array index [{i}] too large for array size {len}"),
+                    ));
+                };
+                let mut list = l.borrow_mut();
+                if at >= list.len() {
+                    list.resize(at + 1, Value::Null);
+                }
+                list[at] = v;
+                Ok(())
+            }
+            Value::Object(_) if index.is_string() => {
+                let name: Rc<str> = index.to_display().into();
+                self.set_property(target, &name, v, false)
+            }
+            other => Err(self.missing_method(other, "putAt", &[index.clone(), v])),
+        }
+    }
+
+    /// The elements `for (x in v)` and `each` visit.
+    pub fn iterate(&mut self, v: &Value) -> Eval<Vec<Value>> {
+        match v {
+            Value::Map(m) => Ok(m
+                .borrow()
+                .iter()
+                .map(|(k, v)| crate::builtins::entry(k.0.clone(), v.clone()))
+                .collect()),
+            Value::Matcher(m) => Ok(m
+                .matches
+                .iter()
+                .map(|x| crate::regex::match_value(x))
+                .collect()),
+            Value::Object(o) if o.class.is_a("java.lang.Object") && o.class.decl.is_some() => {
+                if self.find_class_method(&o.class, "iterator", &[]).is_some() {
+                    let it = self.call_method(v, &Rc::from("iterator"), Vec::new())?;
+                    return self.iterate(&it);
+                }
+                Ok(vec![v.clone()])
+            }
+            other => Ok(items(other)),
+        }
+    }
+}
+
+/// `getFoo` for property `foo`.
+pub(crate) fn getter_name(name: &str) -> String {
+    let mut chars = name.chars();
+    match chars.next() {
+        Some(c) => format!("get{}{}", c.to_uppercase(), chars.as_str()),
+        None => "get".into(),
+    }
+}
+
+/// `setFoo` for property `foo`.
+pub(crate) fn setter_name(name: &str) -> String {
+    let mut chars = name.chars();
+    match chars.next() {
+        Some(c) => format!("set{}{}", c.to_uppercase(), chars.as_str()),
+        None => "set".into(),
+    }
+}

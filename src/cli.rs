@@ -18,6 +18,30 @@ enum Command {
     ///
     /// Exits with 0 when no error is found, 1 when one is, 2 on a usage or I/O error.
     Lint(LintArgs),
+    /// Run a Groovy script (a Jenkinsfile's Groovy) and print its console log.
+    ///
+    /// Exits with 0 when the build result is SUCCESS, 1 for any other result, 2 on a usage,
+    /// I/O or syntax error.
+    Run(RunArgs),
+}
+
+#[derive(Debug, Args)]
+struct RunArgs {
+    /// The script to run
+    #[arg(value_name = "FILE")]
+    file: PathBuf,
+    /// What to print: the console log, or one JSON object with result, log, error and trace
+    #[arg(long, value_enum, default_value_t = RunOutput::Log)]
+    output: RunOutput,
+}
+
+/// Output of `run`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum RunOutput {
+    /// The console log as Jenkins prints it, ending with `Finished: RESULT`.
+    Log,
+    /// `{"result", "log", "error", "trace"}`.
+    Json,
 }
 
 #[derive(Debug, Args)]
@@ -54,6 +78,7 @@ pub fn execute() -> i32 {
     };
     match cli.command {
         Command::Lint(args) => crate::lint::lint(&args.paths, args.format),
+        Command::Run(args) => crate::run_cmd::run(&args.file, args.output),
     }
 }
 

@@ -6,8 +6,10 @@
 #![forbid(unsafe_code)]
 
 pub mod diagnostic;
+pub mod run;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use jenkins_harness_grammar as grammar;
 pub use jenkins_harness_interpreter as interpreter;
 pub use jenkins_harness_mocks as mocks;
+pub use run::{BuildResult, Run, RunError};

@@ -120,7 +120,7 @@ fn check(path: &Path, name: String) -> io::Result<(String, Vec<Diagnostic>)> {
 }
 
 /// Reports a path that could not be read, naming it.
-fn io_error(path: &Path, error: &io::Error) {
+pub(crate) fn io_error(path: &Path, error: &io::Error) {
     let reason = match error.kind() {
         io::ErrorKind::NotFound => String::from("no such file or directory"),
         io::ErrorKind::PermissionDenied => String::from("permission denied"),

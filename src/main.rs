@@ -2,6 +2,7 @@
 
 mod cli;
 mod lint;
+mod run_cmd;
 mod walk;
 
 fn main() {

@@ -5,11 +5,14 @@ use std::rc::Rc;
 
 use jenkins_harness_grammar::ast::{self, Access, Arg, Args, Member};
 
+mod overload;
+
 use crate::classes;
 use crate::error::{Eval, Flow};
 use crate::interp::{Ctx, Interpreter};
 use crate::scope::Scope;
 use crate::value::{Closure, Key, Object, Value};
+pub(crate) use overload::pick_method;
 
 /// Closure.resolveStrategy values.
 const OWNER_FIRST: i32 = 0;
@@ -62,6 +65,7 @@ impl Interpreter {
         ctx: &Ctx,
     ) -> Eval {
         let name = self.member_name(method, ctx)?;
+        overload::set_cast_hints(cast_hints(args));
         match object {
             None => {
                 let args = self.args(args, ctx)?;
@@ -95,9 +99,14 @@ impl Interpreter {
 
     /// `name(args)` with no receiver.
     pub(crate) fn call_unqualified(&mut self, name: &Rc<str>, args: Vec<Value>, ctx: &Ctx) -> Eval {
+        if matches!(&**name, "this" | "super")
+            && let Some(v) = self.chained_constructor(name, &args, ctx)?
+        {
+            return Ok(v);
+        }
         // A local variable holding a closure.
         if let Some(v) = ctx.scope.get(name)
-            && matches!(v, Value::Closure(_))
+            && self.callable(&v, &args)
         {
             return self.call_value(&v, args);
         }
@@ -109,11 +118,21 @@ impl Interpreter {
         self.call_on_this(&ctx.this, name, args)
     }
 
+    /// Whether a local variable's value is called by `name(args)`: a closure, or an object
+    /// whose class has a `call` method.
+    fn callable(&self, v: &Value, args: &[Value]) -> bool {
+        match v {
+            Value::Closure(_) => true,
+            Value::Object(o) => self.find_class_method(&o.class, "call", args).is_some(),
+            _ => false,
+        }
+    }
+
     /// A call resolved against `this` (script or object), then built-ins, binding and host.
     fn call_on_this(&mut self, this: &Value, name: &Rc<str>, args: Vec<Value>) -> Eval {
         if let Value::Object(o) = this {
             if Rc::ptr_eq(&o.class, &self.script_class) {
-                if let Some(m) = self.find_script_method(name, &args) {
+                if let Some(m) = self.script_method_checked(name, &args)? {
                     return self.invoke_method(&m, this.clone(), args);
                 }
             } else if self.find_class_method(&o.class, name, &args).is_some() {
@@ -132,6 +151,12 @@ impl Interpreter {
         {
             return Ok(v);
         }
+        if let Value::Object(o) = this
+            && Rc::ptr_eq(&o.class, &self.script_class)
+            && let Some(v) = crate::builtins::method(self, this, name, &args)?
+        {
+            return Ok(v);
+        }
         Err(self.missing_method(this, name, &args))
     }
 
@@ -142,15 +167,17 @@ impl Interpreter {
             other => other.class_name().to_string(),
         };
         let types: Vec<String> = args.iter().map(|a| a.class_name().to_string()).collect();
-        let values: Vec<String> = args.iter().map(Value::inspect).collect();
-        self.exception(
+        let values: Vec<String> = args.iter().map(Value::to_display).collect();
+        let e = classes::new_exception(
             "groovy.lang.MissingMethodException",
-            &format!(
+            Some(&format!(
                 "No signature of method: {class}.{name}() is applicable for argument types: ({}) values: [{}]",
                 types.join(", "),
                 values.join(", ")
-            ),
-        )
+            )),
+        );
+        crate::classes_runtime::set_missing_method_fields(&e, name, args);
+        Flow::Throw(e)
     }
 
     /// `MissingPropertyException` as Groovy words it.
@@ -159,10 +186,23 @@ impl Interpreter {
             Value::Class(c) => c.name.to_string(),
             other => other.class_name().to_string(),
         };
-        self.exception(
+        let e = classes::new_exception(
             "groovy.lang.MissingPropertyException",
-            &format!("No such property: {name} for class: {class}"),
-        )
+            Some(&format!("No such property: {name} for class: {class}")),
+        );
+        if let Value::Object(o) = &e {
+            let type_class = match receiver {
+                Value::Class(c) => Value::Class(c.clone()),
+                Value::Object(r) => Value::Class(r.class.clone()),
+                other => self
+                    .class_named(&other.class_name())
+                    .map_or(Value::Null, Value::Class),
+            };
+            let mut fields = o.fields.borrow_mut();
+            fields.insert("property".into(), Value::Str(name.into()));
+            fields.insert("type".into(), type_class);
+        }
+        Flow::Throw(e)
     }
 
     /// Reads a bare name.
@@ -170,15 +210,31 @@ impl Interpreter {
         if let Some(v) = ctx.scope.get(name) {
             return Ok(v);
         }
-        if let Some(c) = &ctx.closure
-            && let Some(v) = self.closure_property(c, name)?
-        {
-            return Ok(v);
+        if let Some(c) = &ctx.closure {
+            if matches!(
+                &**name,
+                "owner"
+                    | "delegate"
+                    | "thisObject"
+                    | "resolveStrategy"
+                    | "maximumNumberOfParameters"
+                    | "parameterTypes"
+            ) {
+                return self.get_property(&Value::Closure(c.clone()), name, false);
+            }
+            if let Some(v) = self.closure_property(c, name)? {
+                return Ok(v);
+            }
         }
         self.name_on_this(&ctx.this, name)
     }
 
     fn name_on_this(&mut self, this: &Value, name: &Rc<str>) -> Eval {
+        if let Value::Class(c) = this
+            && let Some(v) = self.static_field(&c.clone(), name)
+        {
+            return Ok(v);
+        }
         if let Value::Object(o) = this {
             if let Some(v) = o.fields.borrow().get(name) {
                 return Ok(v.clone());
@@ -198,10 +254,16 @@ impl Interpreter {
         if let Some(class) = self.class_named(name) {
             return Ok(Value::Class(class));
         }
+        if &**name == "binding" && self.is_script(this) {
+            return Ok(crate::classes_runtime::binding_object());
+        }
         if let Some(host) = self.host.clone()
             && let Some(v) = host.property(self, name)?
         {
             return Ok(v);
+        }
+        if let Some(package) = crate::classes_runtime::package_prefix(name) {
+            return Ok(package);
         }
         Err(self.missing_property(this, name))
     }
@@ -405,7 +467,7 @@ impl Interpreter {
                 ))
             }
             Value::Object(o) if Rc::ptr_eq(&o.class, &self.script_class) => {
-                if let Some(m) = self.find_script_method(name, &args) {
+                if let Some(m) = self.script_method_checked(name, &args)? {
                     return self.invoke_method(&m, target.clone(), args);
                 }
                 self.call_on_this(target, name, args)
@@ -419,8 +481,21 @@ impl Interpreter {
                 if let Some(v @ Value::Closure(_)) = o.fields.borrow().get(name).cloned() {
                     return self.call_value(&v, args);
                 }
+                if let Some(v) = self.object_builtin_method(target, name, &args)? {
+                    return Ok(v);
+                }
                 if let Some(v) = crate::builtins::method(self, target, name, &args)? {
                     return Ok(v);
+                }
+                if let Some((m, _)) =
+                    self.find_class_method(&o.class, "invokeMethod", &[Value::Null, Value::Null])
+                {
+                    let list = Value::list(args);
+                    return self.invoke_method(
+                        &m,
+                        target.clone(),
+                        vec![Value::Str(name.clone()), list],
+                    );
                 }
                 if let Some((m, _)) =
                     self.find_class_method(&o.class, "methodMissing", &[Value::Null, Value::Null])
@@ -437,6 +512,15 @@ impl Interpreter {
             Value::Class(c) => {
                 if let Some((m, _)) = self.find_class_method(c, name, &args) {
                     return self.invoke_method(&m, target.clone(), args);
+                }
+                if let Some(v) = self.enum_static_method(c, name, &args)? {
+                    return Ok(v);
+                }
+                if let Some(v) = crate::classes_runtime::modifier_method(c, name, &args) {
+                    return Ok(v);
+                }
+                if let (Some(decl), "isInterface", []) = (&c.decl, &**name, args.as_slice()) {
+                    return Ok(Value::Bool(decl.kind == ast::ClassKind::Interface));
                 }
                 if let Some(v) = crate::builtins::static_method(self, c, name, &args)? {
                     return Ok(v);
@@ -561,16 +645,18 @@ impl Interpreter {
 
     fn closure_arity(&self, c: &Rc<Closure>, args: &[Value]) -> Flow {
         let types: Vec<String> = args.iter().map(|a| a.class_name().to_string()).collect();
-        let values: Vec<String> = args.iter().map(Value::inspect).collect();
-        self.exception(
+        let values: Vec<String> = args.iter().map(Value::to_display).collect();
+        let e = classes::new_exception(
             "groovy.lang.MissingMethodException",
-            &format!(
+            Some(&format!(
                 "No signature of method: {}.call() is applicable for argument types: ({}) values: [{}]",
                 c.class_name,
                 types.join(", "),
                 values.join(", ")
-            ),
-        )
+            )),
+        );
+        crate::classes_runtime::set_missing_method_fields(&e, "call", args);
+        Flow::Throw(e)
     }
 
     /// Binds parameters (defaults, varargs) in `scope`.
@@ -581,7 +667,10 @@ impl Interpreter {
         scope: &Rc<Scope>,
         closure: Option<&Rc<Closure>>,
     ) -> Eval<()> {
-        let required = params.iter().filter(|p| p.default.is_none()).count();
+        let required = params
+            .iter()
+            .filter(|p| p.default.is_none() && !p.varargs)
+            .count();
         let varargs = params.last().is_some_and(|p| {
             p.varargs
                 || p.ty
@@ -620,6 +709,28 @@ impl Interpreter {
             scope.declare(p.name.name.clone(), value);
         }
         Ok(())
+    }
+
+    /// The script method `name` nearest to `args`; an error when several are equally near.
+    pub(crate) fn script_method_checked(
+        &self,
+        name: &str,
+        args: &[Value],
+    ) -> Eval<Option<Rc<ast::MethodDecl>>> {
+        let Some(candidates) = self.methods.get(name) else {
+            return Ok(None);
+        };
+        let mut best = overload::nearest(candidates.iter().cloned(), args);
+        if best.len() > 1 {
+            return Err(self.exception(
+                "groovy.lang.GroovyRuntimeException",
+                &format!(
+                    "Ambiguous method overloading for method {}#{name}.",
+                    self.script_class.name
+                ),
+            ));
+        }
+        Ok(best.pop())
     }
 
     /// The script method `name` that accepts `args` (by count, defaults and varargs).
@@ -666,6 +777,10 @@ impl Interpreter {
     ) -> Eval {
         self.enter()?;
         let scope = Scope::root();
+        let in_class = matches!(&receiver, Value::Object(o) if o.class.decl.is_some());
+        if in_class {
+            crate::classes_runtime::enter_receiver(&receiver);
+        }
         let result = self
             .bind_params(&m.params, args, &scope, None)
             .and_then(|()| {
@@ -682,6 +797,9 @@ impl Interpreter {
                 }
                 Ok(last)
             });
+        if in_class {
+            crate::classes_runtime::leave_receiver();
+        }
         self.leave();
         let value = match result {
             Err(Flow::Return(v)) => v,
@@ -697,7 +815,10 @@ impl Interpreter {
 
     /// `new Name(args)`: a script class (with map constructor), or a built-in class.
     pub(crate) fn instantiate(&mut self, name: &str, args: Vec<Value>) -> Eval {
-        let Some(class) = self.class_named(name) else {
+        let found = self
+            .class_named(name)
+            .or_else(|| self.nested_class_named(name));
+        let Some(class) = found else {
             return Err(self.exception(
                 "org.codehaus.groovy.control.MultipleCompilationErrorsException",
                 &format!("unable to resolve class {name}"),
@@ -712,57 +833,16 @@ impl Interpreter {
         });
         let value = Value::Object(object.clone());
         self.init_fields(&class, &value)?;
-        // A declared constructor, else the map constructor.
-        let constructors: Vec<Rc<ast::MethodDecl>> = class
-            .decl
-            .iter()
-            .flat_map(|d| d.members.iter())
-            .filter_map(|m| match m {
-                ast::ClassMember::Method(m) if m.constructor => Some(m.clone()),
-                _ => None,
-            })
-            .collect();
-        if let Some(ctor) = pick_method(constructors.iter().cloned(), &args) {
-            self.run_constructor(&ctor, &value, args)?;
-        } else if let [Value::Map(m)] = args.as_slice() {
-            let entries: Vec<(Key, Value)> = m
-                .borrow()
-                .iter()
-                .map(|(k, v)| (k.clone(), v.clone()))
-                .collect();
-            for (k, v) in entries {
-                let key = k.0.to_display();
-                self.set_property(&value, &key.into(), v, false)?;
-            }
-        } else if !args.is_empty() {
-            return Err(self.exception(
-                "groovy.lang.GroovyRuntimeException",
-                &format!(
-                    "Could not find matching constructor for: {}({})",
-                    class.name,
-                    args.iter()
-                        .map(|a| a.class_name().to_string())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-            ));
-        }
+        self.construct_as(&class, &value, args)?;
         Ok(value)
     }
 
-    fn run_constructor(
-        &mut self,
-        ctor: &Rc<ast::MethodDecl>,
-        value: &Value,
-        args: Vec<Value>,
-    ) -> Eval<()> {
-        // `this(...)` chaining is an ordinary first statement calling the class's constructor.
-        self.invoke_method(ctor, value.clone(), args)?;
-        Ok(())
-    }
-
     /// Runs field initialisers of `class` and its parents for a new instance.
-    fn init_fields(&mut self, class: &Rc<crate::value::Class>, value: &Value) -> Eval<()> {
+    pub(crate) fn init_fields(
+        &mut self,
+        class: &Rc<crate::value::Class>,
+        value: &Value,
+    ) -> Eval<()> {
         if let Some(parent) = &class.parent
             && parent.decl.is_some()
         {
@@ -805,12 +885,10 @@ impl Interpreter {
             return Some(v.clone());
         }
         let decl = class.decl.clone()?;
-        if decl.kind == ast::ClassKind::Enum
-            && let Some(i) = decl.constants.iter().position(|k| &*k.name.name == name)
+        if decl.kind == ast::ClassKind::Enum && decl.constants.iter().any(|k| &*k.name.name == name)
         {
-            let v = classes::enum_constant(class, &decl.constants[i].name.name, i);
-            class.statics.borrow_mut().insert(name.into(), v.clone());
-            return Some(v);
+            self.enum_values(class).ok()?;
+            return class.statics.borrow().get(name).cloned();
         }
         for m in &decl.members {
             if let ast::ClassMember::Field(f, _) = m {
@@ -849,32 +927,21 @@ fn default_for(ty: Option<&ast::TypeRef>) -> Value {
     }
 }
 
-/// Picks the method that takes this many arguments (defaults and varargs considered).
-fn pick_method(
-    candidates: impl Iterator<Item = Rc<ast::MethodDecl>>,
-    args: &[Value],
-) -> Option<Rc<ast::MethodDecl>> {
-    let mut fallback = None;
-    for m in candidates {
-        let required = m
-            .params
-            .iter()
-            .filter(|p| p.default.is_none() && !p.varargs)
-            .count();
-        let varargs = m.params.last().is_some_and(|p| p.varargs);
-        let max = m.params.len();
-        if args.len() >= required && (args.len() <= max || varargs) {
-            let types_fit = m.params.iter().zip(args).all(|(p, a)| match &p.ty {
-                Some(t) => crate::convert::accepts(&t.name, t.dims, a),
-                None => true,
-            });
-            if types_fit {
-                return Some(m);
-            }
-            fallback.get_or_insert(m);
+/// The types of arguments written as `x as T` or `(T) x`, by position (none with named args).
+fn cast_hints(args: &Args) -> Vec<Option<Rc<str>>> {
+    let mut out = Vec::new();
+    for a in &args.items {
+        match a {
+            Arg::Positional(e) => out.push(match &e.kind {
+                ast::ExprKind::Cast { ty, .. } | ast::ExprKind::As { ty, .. } if ty.dims == 0 => {
+                    Some(ty.name.clone())
+                }
+                _ => None,
+            }),
+            _ => return Vec::new(),
         }
     }
-    fallback
+    out
 }
 
 fn is_missing_method_for(e: &Value, name: &str) -> bool {

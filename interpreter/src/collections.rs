@@ -1,7 +1,14 @@
 //! Helpers shared by list, range and map code: materialising ranges, Java-style indexing.
 
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
+
+use indexmap::IndexMap;
+
+use crate::error::{Eval, Flow};
+use crate::interp::Interpreter;
 use crate::number::Number;
-use crate::value::Value;
+use crate::value::{Closure, Key, ListRef, Value};
 
 /// The elements of a list, range or other iterable value, as a new vector.
 pub fn items(value: &Value) -> Vec<Value> {
@@ -82,4 +89,300 @@ pub fn normalize_index(index: i64, len: usize) -> Option<usize> {
     let len = i64::try_from(len).ok()?;
     let i = if index < 0 { index + len } else { index };
     usize::try_from(i).ok()
+}
+
+/// What `asImmutable()` and `withDefault {}` add to a list or map. Java gives them wrapper
+/// classes; here the shared vector or map stays the same and these facts are recorded beside
+/// it, keyed by identity (see [`tag`]).
+#[derive(Clone, Default)]
+pub struct Tags {
+    /// `asImmutable()`: changes throw `UnsupportedOperationException`.
+    pub immutable: bool,
+    /// `withDefault { key -> value }`: what a missing key's lookup stores and returns.
+    pub default: Option<Rc<Closure>>,
+    /// The `java.util.Set` a list stands for: no duplicates, and sorted for a `TreeSet`.
+    pub set: Option<SetKind>,
+}
+
+/// Which `java.util.Set` a list stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SetKind {
+    /// `HashSet` (`toSet()`); kept in insertion order here.
+    Hash,
+    /// `LinkedHashSet` (`as Set`): insertion order.
+    Linked,
+    /// `TreeSet`: natural order.
+    Tree,
+}
+
+impl SetKind {
+    /// The Java class name.
+    pub fn class_name(self) -> &'static str {
+        match self {
+            SetKind::Hash => "java.util.HashSet",
+            SetKind::Linked => "java.util.LinkedHashSet",
+            SetKind::Tree => "java.util.TreeSet",
+        }
+    }
+
+    /// The kind of set `x as name` / `new name(x)` builds (`Set` gives a `LinkedHashSet`).
+    pub fn named(name: &str) -> Option<SetKind> {
+        match name.rsplit('.').next().unwrap_or(name) {
+            "Set" | "LinkedHashSet" => Some(SetKind::Linked),
+            "HashSet" => Some(SetKind::Hash),
+            "TreeSet" | "SortedSet" | "NavigableSet" => Some(SetKind::Tree),
+            _ => None,
+        }
+    }
+
+    /// The kind of set Groovy builds from one of this kind (`plus`, `minus`, `flatten`):
+    /// a `TreeSet` stays sorted, any other becomes a `LinkedHashSet`.
+    pub fn similar(self) -> SetKind {
+        match self {
+            SetKind::Tree => SetKind::Tree,
+            _ => SetKind::Linked,
+        }
+    }
+}
+
+/// A weak reference to a tagged list or map, so a reused address is never mistaken for it.
+enum Owner {
+    List(Weak<RefCell<Vec<Value>>>),
+    Map(Weak<RefCell<IndexMap<Key, Value>>>),
+}
+
+impl Owner {
+    fn of(v: &Value) -> Option<Owner> {
+        match v {
+            Value::List(l) => Some(Owner::List(Rc::downgrade(l))),
+            Value::Map(m) => Some(Owner::Map(Rc::downgrade(m))),
+            _ => None,
+        }
+    }
+
+    fn is(&self, v: &Value) -> bool {
+        match (self, v) {
+            (Owner::List(w), Value::List(l)) => std::ptr::eq(w.as_ptr(), Rc::as_ptr(l)),
+            (Owner::Map(w), Value::Map(m)) => std::ptr::eq(w.as_ptr(), Rc::as_ptr(m)),
+            _ => false,
+        }
+    }
+
+    fn alive(&self) -> bool {
+        match self {
+            Owner::List(w) => w.strong_count() > 0,
+            Owner::Map(w) => w.strong_count() > 0,
+        }
+    }
+}
+
+thread_local! {
+    static TAGGED: RefCell<Vec<(Owner, Tags)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The tags of list or map `v` (default tags for anything untagged).
+pub fn tags(v: &Value) -> Tags {
+    TAGGED.with(|t| {
+        t.borrow()
+            .iter()
+            .find(|(o, _)| o.alive() && o.is(v))
+            .map(|(_, tags)| tags.clone())
+            .unwrap_or_default()
+    })
+}
+
+/// Updates the tags of list or map `v` with `change` (ignored for other values).
+pub fn tag(v: &Value, change: impl FnOnce(&mut Tags)) {
+    let Some(owner) = Owner::of(v) else {
+        return;
+    };
+    TAGGED.with(|t| {
+        let mut t = t.borrow_mut();
+        t.retain(|(o, _)| o.alive());
+        match t.iter_mut().find(|(o, _)| o.is(v)) {
+            Some((_, tags)) => change(tags),
+            None => {
+                let mut tags = Tags::default();
+                change(&mut tags);
+                t.push((owner, tags));
+            }
+        }
+    });
+}
+
+/// Whether `v` is a list or map made read-only by `asImmutable()`.
+pub fn is_immutable(v: &Value) -> bool {
+    matches!(v, Value::List(_) | Value::Map(_)) && tags(v).immutable
+}
+
+/// Java's `UnsupportedOperationException` (null message): changing an `asImmutable()` value.
+pub fn unsupported() -> Flow {
+    Flow::Throw(crate::classes::new_exception(
+        "java.lang.UnsupportedOperationException",
+        None,
+    ))
+}
+
+/// `map.get(key)` / `map[key]` / `map.key`: the value, or for a `withDefault` map the default,
+/// which is stored under the key. Null for a missing key otherwise (and for non-maps).
+pub fn map_get(it: &mut Interpreter, target: &Value, key: Key) -> Eval {
+    let Value::Map(m) = target else {
+        return Ok(Value::Null);
+    };
+    if let Some(v) = m.borrow().get(&key) {
+        return Ok(v.clone());
+    }
+    let Some(init) = tags(target).default else {
+        return Ok(Value::Null);
+    };
+    let v = it.call_closure(&init, vec![key.0.clone()])?;
+    m.borrow_mut().insert(key, v.clone());
+    Ok(v)
+}
+
+/// `map.put(key, v)` / `map[key] = v` / `map.key = v`: the previous value; throws for an
+/// `asImmutable()` map.
+pub fn map_put(target: &Value, key: Key, v: Value) -> Eval {
+    let Value::Map(m) = target else {
+        return Ok(Value::Null);
+    };
+    if is_immutable(target) {
+        return Err(unsupported());
+    }
+    Ok(m.borrow_mut().insert(key, v).unwrap_or_default())
+}
+
+/// The kind of set list `v` stands for, if any.
+pub fn set_kind(v: &Value) -> Option<SetKind> {
+    match v {
+        Value::List(_) => tags(v).set,
+        _ => None,
+    }
+}
+
+/// A new set of `kind` holding `values`: duplicates (by Java `equals`) dropped, a `TreeSet`
+/// sorted.
+pub fn new_set(it: &mut Interpreter, values: Vec<Value>, kind: SetKind) -> Eval {
+    let sized_for = values.len();
+    let mut out: Vec<Value> = Vec::with_capacity(values.len());
+    for v in values {
+        if !contains(it, &out, &v)? {
+            out.push(v);
+        }
+    }
+    arrange(it, &mut out, kind, sized_for)?;
+    let set = Value::list(out);
+    tag(&set, |t| t.set = Some(kind));
+    Ok(set)
+}
+
+/// Adds `v` to set `l` of `kind` unless present (sorted in for a `TreeSet`); whether it was
+/// added.
+pub fn set_add(it: &mut Interpreter, l: &ListRef, kind: SetKind, v: &Value) -> Eval<bool> {
+    let current = l.borrow().clone();
+    if contains(it, &current, v)? {
+        return Ok(false);
+    }
+    let mut next = current;
+    next.push(v.clone());
+    let len = next.len();
+    arrange(it, &mut next, kind, len)?;
+    *l.borrow_mut() = next;
+    Ok(true)
+}
+
+/// Puts a set's elements in Java's iteration order: sorted for a `TreeSet`, by hash bucket for
+/// a `HashSet` of strings, numbers, characters and booleans (stable: a bucket keeps the order
+/// its elements were added in).
+fn arrange(
+    it: &mut Interpreter,
+    values: &mut [Value],
+    kind: SetKind,
+    sized_for: usize,
+) -> Eval<()> {
+    match kind {
+        SetKind::Tree => crate::builtins::sort_values(it, values),
+        SetKind::Hash => {
+            let hashes: Option<Vec<i32>> = values.iter().map(java_hash).collect();
+            if let Some(hashes) = hashes {
+                // `toSet()` sizes its table for the source's `sized_for` elements; the table
+                // doubles past 3/4 full.
+                let mut capacity = sized_for.max(1).next_power_of_two();
+                while values.len() * 4 > capacity * 3 {
+                    capacity *= 2;
+                }
+                let mut order: Vec<(usize, Value)> = hashes
+                    .iter()
+                    .zip(values.iter())
+                    .map(|(h, v)| (bucket(*h, capacity), v.clone()))
+                    .collect();
+                order.sort_by_key(|(b, _)| *b);
+                for (slot, (_, v)) in values.iter_mut().zip(order) {
+                    *slot = v;
+                }
+            }
+            Ok(())
+        }
+        SetKind::Linked => Ok(()),
+    }
+}
+
+/// Java's `HashMap` bucket of a hash code in a table of `capacity` (a power of two).
+fn bucket(h: i32, capacity: usize) -> usize {
+    let h = h.cast_unsigned();
+    let spread = h ^ (h >> 16);
+    usize::try_from(spread).unwrap_or(0) & (capacity - 1)
+}
+
+/// Java's `hashCode()` of a string, number, character or boolean.
+fn java_hash(v: &Value) -> Option<i32> {
+    match v {
+        Value::Num(n) => Some(n.java_hash_code()),
+        Value::Str(s) => Some(
+            s.encode_utf16()
+                .fold(0i32, |h, c| h.wrapping_mul(31).wrapping_add(i32::from(c))),
+        ),
+        Value::Char(c) => u32::from(*c).try_into().ok(),
+        Value::Bool(b) => Some(if *b { 1231 } else { 1237 }),
+        _ => None,
+    }
+}
+
+fn contains(it: &mut Interpreter, values: &[Value], v: &Value) -> Eval<bool> {
+    for x in values {
+        if crate::ops::java_equals(it, x, v)? {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+/// The Java class of a list or map its tags give another class than `ArrayList` /
+/// `LinkedHashMap` (a set, an `asImmutable()` view), for `getClass()`.
+pub fn tagged_class_name(v: &Value) -> Option<&'static str> {
+    if !matches!(v, Value::List(_) | Value::Map(_)) {
+        return None;
+    }
+    let tags = tags(v);
+    match (v, tags.immutable, tags.set) {
+        (Value::Map(_), true, _) => Some("java.util.Collections$UnmodifiableMap"),
+        (Value::List(_), true, Some(_)) => Some("java.util.Collections$UnmodifiableSet"),
+        (Value::List(_), true, None) => Some("java.util.Collections$UnmodifiableRandomAccessList"),
+        (Value::List(_), false, Some(kind)) => Some(kind.class_name()),
+        _ => None,
+    }
+}
+
+/// `getClass()` of a list or map whose tags give it its own class (see [`tagged_class_name`]).
+pub fn tagged_class(it: &Interpreter, v: &Value) -> Option<Value> {
+    let name = tagged_class_name(v)?;
+    let class = it.class_named(name).unwrap_or_else(|| {
+        Rc::new(crate::value::Class {
+            name: name.into(),
+            parent: Some(crate::classes::builtin("java.lang.Object")),
+            decl: None,
+            statics: RefCell::default(),
+        })
+    });
+    Some(Value::Class(class))
 }

@@ -89,9 +89,8 @@ pub(crate) fn coerce(it: &mut Interpreter, v: Value, name: &str, dims: u8) -> Ev
         },
         "List" | "ArrayList" | "Collection" | "Iterable" | "LinkedList" => match v {
             Value::List(_) => Ok(v),
-            Value::Str(_) | Value::GString(_) => Ok(Value::list(crate::collections::items(&v))),
             Value::Range(_) => Ok(Value::list(crate::collections::items(&v))),
-            other => Err(cast_error(it, &other, name)),
+            other => Err(constructor_cast_error(it, &other, name)),
         },
         "Set" | "HashSet" | "LinkedHashSet" | "TreeSet" | "SortedSet" => {
             let mut items: Vec<Value> = Vec::new();
@@ -114,7 +113,7 @@ pub(crate) fn coerce(it: &mut Interpreter, v: Value, name: &str, dims: u8) -> Ev
         }
         "Map" | "HashMap" | "LinkedHashMap" | "TreeMap" => match v {
             Value::Map(_) => Ok(v),
-            other => Err(cast_error(it, &other, name)),
+            other => Err(constructor_cast_error(it, &other, name)),
         },
         "Closure" => match v {
             Value::Closure(_) => Ok(v),
@@ -125,17 +124,84 @@ pub(crate) fn coerce(it: &mut Interpreter, v: Value, name: &str, dims: u8) -> Ev
     }
 }
 
+/// Converts `v` for `v as Type` (Groovy's `asType`): like [`coerce`], but a string becomes a
+/// number by parsing it (`'42' as Integer` is 42, `'abc' as Integer` a NumberFormatException).
+pub(crate) fn as_type(it: &mut Interpreter, v: Value, name: &str, dims: u8) -> Eval {
+    if dims == 0
+        && v.is_string()
+        && matches!(
+            simple(name),
+            "List" | "ArrayList" | "Collection" | "Iterable" | "LinkedList"
+        )
+    {
+        // `'abc' as List` is its characters; a cast or typed variable does not split strings.
+        return Ok(Value::list(crate::collections::items(&v)));
+    }
+    if dims == 0
+        && v.is_string()
+        && let Some(parsed) = parse_string_as(&v.to_display(), simple(name))
+    {
+        return parsed
+            .map(Value::Num)
+            .map_err(|e| it.exception(e.class, &e.message));
+    }
+    coerce(it, v, name, dims)
+}
+
+/// `String.asType(numberClass)`: the trimmed text parsed as that class; `None` for other types.
+fn parse_string_as(text: &str, ty: &str) -> Option<Result<Number, crate::number::NumberError>> {
+    use crate::number::parse;
+    let t = text.trim_matches(|c| c <= ' ');
+    Some(match ty {
+        "int" | "Integer" => parse::parse_int(t, 10).map(Number::Integer),
+        "short" | "Short" | "byte" | "Byte" => parse::parse_int(t, 10).map(Number::Integer),
+        "long" | "Long" => parse::parse_long(t, 10).map(Number::Long),
+        "BigInteger" => parse::parse_big_integer(t).map(|b| Number::BigInteger(Rc::new(b))),
+        "double" | "Double" => parse::parse_double(t).map(Number::Double),
+        "float" | "Float" => parse::parse_float(t).map(Number::Float),
+        "BigDecimal" => parse::parse_big_decimal(t).map(|b| Number::BigDecimal(Rc::new(b))),
+        _ => return None,
+    })
+}
+
 fn cast_error(it: &Interpreter, v: &Value, name: &str) -> crate::error::Flow {
+    it.exception(
+        "org.codehaus.groovy.runtime.typehandling.GroovyCastException",
+        &cast_message(v, name),
+    )
+}
+
+fn cast_message(v: &Value, name: &str) -> String {
     let shown = match v {
         Value::Map(_) => java_map_text(v),
         other => other.to_display(),
     };
+    format!(
+        "Cannot cast object '{shown}' with class '{}' to class '{}'",
+        v.class_name(),
+        qualified(name)
+    )
+}
+
+/// The cast error when Groovy's last resort for a list or map, calling a constructor of the
+/// target type with it (a list's elements as separate arguments), finds none.
+fn constructor_cast_error(it: &Interpreter, v: &Value, name: &str) -> crate::error::Flow {
+    let args: Vec<String> = match v {
+        Value::List(l) => l
+            .borrow()
+            .iter()
+            .map(|x| x.class_name().to_string())
+            .collect(),
+        Value::Map(_) => vec![v.class_name().to_string()],
+        _ => return cast_error(it, v, name),
+    };
+    let message = cast_message(v, name);
     it.exception(
         "org.codehaus.groovy.runtime.typehandling.GroovyCastException",
         &format!(
-            "Cannot cast object '{shown}' with class '{}' to class '{}'",
-            v.class_name(),
-            qualified(name)
+            "{message} due to: groovy.lang.GroovyRuntimeException: Could not find matching constructor for: {}({})",
+            qualified(name),
+            args.join(", ")
         ),
     )
 }

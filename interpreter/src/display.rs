@@ -3,7 +3,9 @@
 use std::fmt::Write as _;
 use std::rc::Rc;
 
-use crate::value::Value;
+use jenkins_harness_grammar::ast::{ClassMember, ExprKind};
+
+use crate::value::{Object, Value};
 
 /// Identities of the collections being printed, to print `(this Collection)` for cycles.
 type Seen = Vec<usize>;
@@ -39,7 +41,12 @@ pub(crate) fn write_display(out: &mut String, value: &Value, seen: &mut Seen) {
         Value::List(_) | Value::Range(_) => write_list(out, value, seen, false),
         Value::Map(_) => write_map(out, value, seen, false),
         Value::Closure(c) => {
-            let _ = write!(out, "{}@closure", c.class_name);
+            let _ = write!(
+                out,
+                "{}@{:x}",
+                c.class_name,
+                identity_hash(Rc::as_ptr(c) as usize)
+            );
         }
         Value::Object(o) => {
             if let Some(Value::Str(m)) = o
@@ -70,7 +77,16 @@ pub(crate) fn write_display(out: &mut String, value: &Value, seen: &mut Seen) {
                 out.push_str(&o.class.name);
                 return;
             }
-            let _ = write!(out, "{}@object", o.class.name);
+            if let Some(text) = annotated_to_string(o, seen) {
+                out.push_str(&text);
+                return;
+            }
+            let _ = write!(
+                out,
+                "{}@{:x}",
+                o.class.name,
+                identity_hash(Rc::as_ptr(o) as usize)
+            );
         }
         Value::Class(c) => {
             let _ = write!(out, "class {}", c.name);
@@ -86,6 +102,47 @@ pub(crate) fn write_display(out: &mut String, value: &Value, seen: &mut Seen) {
         }
         Value::Buffer(b) => out.push_str(&b.borrow()),
     }
+}
+
+/// A stand-in for Java's `System.identityHashCode`: a positive 31-bit number from the address.
+fn identity_hash(address: usize) -> u32 {
+    let mixed = (address as u64 >> 3).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    ((mixed >> 33) as u32) | 0x1000_0000
+}
+
+/// `toString()` as `@ToString` / `@Canonical` generate it: `Point(1, 2)`, or with
+/// `includeNames = true`, `Named(a:q, b:[1, 2])`. Properties only, in declaration order.
+fn annotated_to_string(o: &Object, seen: &mut Seen) -> Option<String> {
+    let decl = o.class.decl.as_ref()?;
+    let annotation = decl
+        .modifiers
+        .annotation("ToString")
+        .or_else(|| decl.modifiers.annotation("Canonical"))?;
+    let include_names = annotation.args.iter().any(|(name, value)| {
+        name.as_ref().is_some_and(|n| &*n.name == "includeNames")
+            && matches!(value.kind, ExprKind::Bool(true))
+    });
+    let fields = o.fields.borrow();
+    let mut parts = Vec::new();
+    for member in &decl.members {
+        let ClassMember::Field(var, _) = member else {
+            continue;
+        };
+        let m = &var.modifiers;
+        if m.has("static") || m.has("private") || m.has("public") || m.has("protected") {
+            continue;
+        }
+        for d in &var.declarators {
+            let mut part = String::new();
+            if include_names {
+                let _ = write!(part, "{}:", d.name.name);
+            }
+            let value = fields.get(&*d.name.name).cloned().unwrap_or_default();
+            write_display(&mut part, &value, seen);
+            parts.push(part);
+        }
+    }
+    Some(format!("{}({})", o.class.name, parts.join(", ")))
 }
 
 fn write_list(out: &mut String, value: &Value, seen: &mut Seen, inspect: bool) {
@@ -150,7 +207,7 @@ fn write_map(out: &mut String, value: &Value, seen: &mut Seen, inspect: bool) {
 /// Appends `value.inspect()`: strings quoted and escaped, collections inspected inside.
 pub(crate) fn write_inspect(out: &mut String, value: &Value, seen: &mut Seen) {
     match value {
-        Value::Str(_) | Value::GString(_) => {
+        Value::Str(_) => {
             out.push('\'');
             for c in value.to_display().chars() {
                 match c {
@@ -165,9 +222,6 @@ pub(crate) fn write_inspect(out: &mut String, value: &Value, seen: &mut Seen) {
                 }
             }
             out.push('\'');
-        }
-        Value::Char(c) => {
-            let _ = write!(out, "'{c}'");
         }
         Value::List(_) => write_list(out, value, seen, true),
         Value::Map(_) => write_map(out, value, seen, true),

@@ -17,6 +17,17 @@ use crate::value::{Closure, GString, Key, Range, Value};
 impl Interpreter {
     /// Evaluates an expression.
     pub fn expr(&mut self, e: &Expr, ctx: &Ctx) -> Eval {
+        let v = self.eval_expr(e, ctx)?;
+        if let Some(rec) = self.recorder.as_mut()
+            && rec.depth == self.depth
+            && !matches!(v, Value::Class(_))
+        {
+            crate::power_assert::record(rec, &self.source, e, &v);
+        }
+        Ok(v)
+    }
+
+    fn eval_expr(&mut self, e: &Expr, ctx: &Ctx) -> Eval {
         self.tick()?;
         match &e.kind {
             ExprKind::Null => Ok(Value::Null),
@@ -67,6 +78,9 @@ impl Interpreter {
                 access,
                 field,
             } => {
+                if let Some(class) = self.qualified_class(e, ctx) {
+                    return Ok(Value::Class(class));
+                }
                 let target = self.expr(object, ctx)?;
                 let name = self.member_name(name, ctx)?;
                 match access {
@@ -121,7 +135,8 @@ impl Interpreter {
                 then,
                 otherwise,
             } => {
-                if self.expr(cond, ctx)?.truthy() {
+                let c = self.expr(cond, ctx)?;
+                if self.truth(&c)? {
                     self.expr(then, ctx)
                 } else {
                     self.expr(otherwise, ctx)
@@ -129,7 +144,7 @@ impl Interpreter {
             }
             ExprKind::Elvis { value, fallback } => {
                 let v = self.expr(value, ctx)?;
-                if v.truthy() {
+                if self.truth(&v)? {
                     Ok(v)
                 } else {
                     self.expr(fallback, ctx)
@@ -144,9 +159,13 @@ impl Interpreter {
                 }
                 Ok(v)
             }
-            ExprKind::Cast { ty, expr } | ExprKind::As { expr, ty } => {
+            ExprKind::Cast { ty, expr } => {
                 let v = self.expr(expr, ctx)?;
                 self.coerce(v, ty)
+            }
+            ExprKind::As { expr, ty } => {
+                let v = self.expr(expr, ctx)?;
+                crate::convert::as_type(self, v, &ty.name, ty.dims)
             }
             ExprKind::InstanceOf { expr, ty } => {
                 let v = self.expr(expr, ctx)?;
@@ -269,7 +288,10 @@ impl Interpreter {
 
     fn unary(&mut self, op: UnaryOp, operand: &Expr, ctx: &Ctx) -> Eval {
         match op {
-            UnaryOp::Not => Ok(Value::Bool(!self.expr(operand, ctx)?.truthy())),
+            UnaryOp::Not => {
+                let v = self.expr(operand, ctx)?;
+                Ok(Value::Bool(!self.truth(&v)?))
+            }
             UnaryOp::Neg => {
                 // `-literal` is a negative literal (Integer.MIN_VALUE fits).
                 if let ExprKind::Number(text) = &operand.kind {
@@ -304,17 +326,19 @@ impl Interpreter {
         match op {
             BinaryOp::And => {
                 let l = self.expr(left, ctx)?;
-                if !l.truthy() {
+                if !self.truth(&l)? {
                     return Ok(Value::Bool(false));
                 }
-                Ok(Value::Bool(self.expr(right, ctx)?.truthy()))
+                let r = self.expr(right, ctx)?;
+                Ok(Value::Bool(self.truth(&r)?))
             }
             BinaryOp::Or => {
                 let l = self.expr(left, ctx)?;
-                if l.truthy() {
+                if self.truth(&l)? {
                     return Ok(Value::Bool(true));
                 }
-                Ok(Value::Bool(self.expr(right, ctx)?.truthy()))
+                let r = self.expr(right, ctx)?;
+                Ok(Value::Bool(self.truth(&r)?))
             }
             _ => {
                 let l = self.expr(left, ctx)?;
@@ -414,6 +438,26 @@ impl Interpreter {
         }))
     }
 
+    /// A fully qualified class name written as a property chain (`java.util.regex.Matcher`),
+    /// when its first part is not a variable.
+    fn qualified_class(&self, e: &Expr, ctx: &Ctx) -> Option<Rc<crate::value::Class>> {
+        let mut root = e;
+        while let ExprKind::Property { object, .. } = &root.kind {
+            root = object;
+        }
+        let ExprKind::Ident(root) = &root.kind else {
+            return None;
+        };
+        let root: &str = root;
+        if !root.starts_with(char::is_lowercase)
+            || ctx.scope.get(root).is_some()
+            || self.binding.borrow().contains_key(root)
+        {
+            return None;
+        }
+        self.class_named(&dotted_path(e)?)
+    }
+
     /// Converts for `as Type`, casts and typed declarations.
     pub(crate) fn coerce(&mut self, v: Value, ty: &ast::TypeRef) -> Eval {
         crate::convert::coerce(self, v, &ty.name, ty.dims)
@@ -426,5 +470,19 @@ impl Interpreter {
     /// A number value.
     pub fn int(n: i32) -> Value {
         Value::Num(Number::Integer(n))
+    }
+}
+
+/// `a.b.c` for a chain of plain property accesses on a name.
+fn dotted_path(e: &Expr) -> Option<String> {
+    match &e.kind {
+        ExprKind::Ident(n) => Some(n.to_string()),
+        ExprKind::Property {
+            object,
+            name: Member::Name(n),
+            access: Access::Normal,
+            field: false,
+        } => Some(format!("{}.{}", dotted_path(object)?, n.name)),
+        _ => None,
     }
 }

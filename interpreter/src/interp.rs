@@ -68,6 +68,8 @@ pub struct Interpreter {
     pub(crate) closure_count: usize,
     /// The source of the script being run, for assertion messages.
     pub(crate) source: Rc<str>,
+    /// Values of the `assert` condition being evaluated, for its power-assert message.
+    pub(crate) recorder: Option<crate::power_assert::Recorder>,
 }
 
 impl Interpreter {
@@ -97,6 +99,7 @@ impl Interpreter {
             steps: 0,
             closure_count: 0,
             source: "".into(),
+            recorder: None,
         }
     }
 
@@ -200,6 +203,19 @@ impl Interpreter {
         self.depth -= 1;
     }
 
+    /// Groovy truth of `v`: an object of a script class with an `asBoolean()` method decides
+    /// for itself; everything else follows [`Value::truthy`].
+    pub(crate) fn truth(&mut self, v: &Value) -> Eval<bool> {
+        if let Value::Object(o) = v
+            && o.class.decl.is_some()
+            && self.find_class_method(&o.class, "asBoolean", &[]).is_some()
+        {
+            let r = self.call_method(v, &Rc::from("asBoolean"), Vec::new())?;
+            return Ok(r.truthy());
+        }
+        Ok(v.truthy())
+    }
+
     /// Prints `text` as `print` does.
     pub fn print(&mut self, text: &str) {
         self.output.push_str(text);
@@ -231,6 +247,8 @@ impl Interpreter {
             StmtKind::Expr(e) => self.expr(e, ctx),
             StmtKind::Var(decl) => {
                 let field = decl.modifiers.annotation("Field").is_some();
+                // A declaration's value is its last initial value (a closure's `{ def y = 5 }`).
+                let mut last = Value::Null;
                 for d in &decl.declarators {
                     let mut value = match &d.init {
                         Some(init) => self.expr(init, ctx)?,
@@ -239,6 +257,7 @@ impl Interpreter {
                     if let Some(ty) = &decl.ty {
                         value = self.coerce(value, ty)?;
                     }
+                    last = value.clone();
                     if field {
                         if let Value::Object(o) = &self.script {
                             o.fields.borrow_mut().insert(d.name.name.clone(), value);
@@ -247,7 +266,7 @@ impl Interpreter {
                         ctx.scope.declare(d.name.name.clone(), value);
                     }
                 }
-                Ok(Value::Null)
+                Ok(last)
             }
             StmtKind::MultiVar(m) => {
                 let value = self.expr(&m.value, ctx)?;
@@ -266,7 +285,8 @@ impl Interpreter {
                 then,
                 otherwise,
             } => {
-                if self.expr(cond, ctx)?.truthy() {
+                let c = self.expr(cond, ctx)?;
+                if self.truth(&c)? {
                     self.nested(then, ctx)
                 } else if let Some(o) = otherwise {
                     self.nested(o, ctx)
@@ -274,72 +294,8 @@ impl Interpreter {
                     Ok(Value::Null)
                 }
             }
-            StmtKind::While { cond, body } => {
-                while self.expr(cond, ctx)?.truthy() {
-                    match self.nested(body, ctx) {
-                        Err(Flow::Break(None)) => break,
-                        Err(Flow::Continue(None)) => continue,
-                        Err(e) => return Err(e),
-                        Ok(_) => {}
-                    }
-                }
-                Ok(Value::Null)
-            }
-            StmtKind::ForIn {
-                var,
-                iterable,
-                body,
-                ..
-            } => {
-                let iterable = self.expr(iterable, ctx)?;
-                let items = self.iterate(&iterable)?;
-                // One variable for the whole loop, as in Groovy: closures see its last value.
-                let scope = Scope::child(&ctx.scope);
-                let inner = Ctx {
-                    scope,
-                    ..ctx.clone()
-                };
-                for item in items {
-                    inner.scope.declare(var.name.clone(), item);
-                    match self.nested(body, &inner) {
-                        Err(Flow::Break(None)) => break,
-                        Err(Flow::Continue(None)) => continue,
-                        Err(e) => return Err(e),
-                        Ok(_) => {}
-                    }
-                }
-                Ok(Value::Null)
-            }
-            StmtKind::For {
-                init,
-                cond,
-                update,
-                body,
-            } => {
-                let inner = Ctx {
-                    scope: Scope::child(&ctx.scope),
-                    ..ctx.clone()
-                };
-                for s in init {
-                    self.stmt(s, &inner)?;
-                }
-                loop {
-                    if let Some(c) = cond
-                        && !self.expr(c, &inner)?.truthy()
-                    {
-                        break;
-                    }
-                    match self.nested(body, &inner) {
-                        Err(Flow::Break(None)) => break,
-                        Err(Flow::Continue(None)) | Ok(_) => {}
-                        Err(e) => return Err(e),
-                    }
-                    for u in update {
-                        self.expr(u, &inner)?;
-                    }
-                }
-                Ok(Value::Null)
-            }
+            StmtKind::While { cond, body } => self.while_loop(cond, body, ctx, None),
+            StmtKind::ForIn { .. } | StmtKind::For { .. } => self.for_loop(stmt, ctx, None),
             StmtKind::Switch { subject, cases } => self.switch(subject, cases, ctx),
             StmtKind::Try {
                 body,
@@ -372,11 +328,110 @@ impl Interpreter {
                 Err(Flow::Continue(label.as_ref().map(|l| l.name.clone())))
             }
             StmtKind::Assert { cond, message } => self.assert(cond, message.as_ref(), ctx),
-            StmtKind::Labeled { label, body } => match self.nested(body, ctx) {
+            StmtKind::Labeled { label, body } => match self.labelled(body, &label.name, ctx) {
                 Err(Flow::Break(Some(l))) if l == label.name => Ok(Value::Null),
                 other => other,
             },
             StmtKind::Synchronized { body, .. } => self.block(&body.statements, ctx),
+        }
+    }
+
+    /// The statement under a label: a loop learns its label, for `continue label`.
+    fn labelled(&mut self, body: &Stmt, label: &Rc<str>, ctx: &Ctx) -> Eval {
+        match &body.kind {
+            StmtKind::While { cond, body } => self.while_loop(cond, body, ctx, Some(label)),
+            StmtKind::ForIn { .. } | StmtKind::For { .. } => self.for_loop(body, ctx, Some(label)),
+            _ => self.nested(body, ctx),
+        }
+    }
+
+    /// What a loop does after its body ran: `Ok(true)` to go on, `Ok(false)` to stop.
+    fn loop_step(outcome: Eval, label: Option<&Rc<str>>) -> Eval<bool> {
+        match outcome {
+            Ok(_) | Err(Flow::Continue(None)) => Ok(true),
+            Err(Flow::Continue(Some(l))) if label == Some(&l) => Ok(true),
+            Err(Flow::Break(None)) => Ok(false),
+            Err(Flow::Break(Some(l))) if label == Some(&l) => Ok(false),
+            Err(e) => Err(e),
+        }
+    }
+
+    fn while_loop(
+        &mut self,
+        cond: &ast::Expr,
+        body: &Stmt,
+        ctx: &Ctx,
+        label: Option<&Rc<str>>,
+    ) -> Eval {
+        loop {
+            let c = self.expr(cond, ctx)?;
+            if !self.truth(&c)? {
+                break;
+            }
+            let outcome = self.nested(body, ctx);
+            if !Self::loop_step(outcome, label)? {
+                break;
+            }
+        }
+        Ok(Value::Null)
+    }
+
+    /// `for (x in xs)` and `for (init; cond; update)`.
+    fn for_loop(&mut self, stmt: &Stmt, ctx: &Ctx, label: Option<&Rc<str>>) -> Eval {
+        match &stmt.kind {
+            StmtKind::ForIn {
+                var,
+                iterable,
+                body,
+                ..
+            } => {
+                let iterable = self.expr(iterable, ctx)?;
+                let items = self.iterate(&iterable)?;
+                // One variable for the whole loop, as in Groovy: closures see its last value.
+                let inner = Ctx {
+                    scope: Scope::child(&ctx.scope),
+                    ..ctx.clone()
+                };
+                for item in items {
+                    inner.scope.declare(var.name.clone(), item);
+                    let outcome = self.nested(body, &inner);
+                    if !Self::loop_step(outcome, label)? {
+                        break;
+                    }
+                }
+                Ok(Value::Null)
+            }
+            StmtKind::For {
+                init,
+                cond,
+                update,
+                body,
+            } => {
+                let inner = Ctx {
+                    scope: Scope::child(&ctx.scope),
+                    ..ctx.clone()
+                };
+                for s in init {
+                    self.stmt(s, &inner)?;
+                }
+                loop {
+                    if let Some(c) = cond {
+                        let v = self.expr(c, &inner)?;
+                        if !self.truth(&v)? {
+                            break;
+                        }
+                    }
+                    let outcome = self.nested(body, &inner);
+                    if !Self::loop_step(outcome, label)? {
+                        break;
+                    }
+                    for u in update {
+                        self.expr(u, &inner)?;
+                    }
+                }
+                Ok(Value::Null)
+            }
+            _ => self.stmt(stmt, ctx),
         }
     }
 
@@ -415,13 +470,25 @@ impl Interpreter {
                 for s in &case.body {
                     match self.stmt(s, &inner) {
                         Ok(v) => last = v,
-                        Err(Flow::Break(None)) => return Ok(last),
+                        // Groovy turns a case's final `break` into `return <previous value>`.
+                        Err(Flow::Break(None)) if matches!(s.kind, StmtKind::Break(None)) => {
+                            return Ok(last);
+                        }
+                        Err(Flow::Break(None)) => return Ok(Value::Null),
                         Err(e) => return Err(e),
                     }
                 }
             }
         }
-        Ok(Value::Null)
+        // Running off the end yields a value only from the default case's last statement.
+        let ends_in_default = cases
+            .last()
+            .is_some_and(|c| c.labels.iter().any(Option::is_none));
+        Ok(if matched && ends_in_default {
+            last
+        } else {
+            Value::Null
+        })
     }
 
     fn try_stmt(
@@ -465,10 +532,18 @@ impl Interpreter {
     }
 
     fn assert(&mut self, cond: &ast::Expr, message: Option<&ast::Expr>, ctx: &Ctx) -> Eval {
-        if self.expr(cond, ctx)?.truthy() {
+        let recorder = crate::power_assert::Recorder {
+            depth: self.depth,
+            values: Vec::new(),
+        };
+        let saved = self.recorder.replace(recorder);
+        let result = self.expr(cond, ctx);
+        let recorded = std::mem::replace(&mut self.recorder, saved).unwrap_or_default();
+        let value = result?;
+        if self.truth(&value)? {
             return Ok(Value::Null);
         }
-        let text = crate::power_assert::render(self, cond, ctx);
+        let text = crate::power_assert::render(self, cond, recorded.values);
         match message {
             Some(m) => {
                 let msg = self.expr(m, ctx)?;
@@ -478,7 +553,7 @@ impl Interpreter {
                     "java.lang.AssertionError",
                     Some(&format!(
                         "{msg}. Expression: {}{detail}",
-                        crate::power_assert::source_text(self, cond)
+                        crate::power_assert::expression_text(self, cond)
                     )),
                 )))
             }

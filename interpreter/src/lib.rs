@@ -15,6 +15,7 @@ pub use jenkins_harness_grammar as grammar;
 mod builtins;
 mod call;
 mod classes;
+mod classes_runtime;
 mod collections;
 mod convert;
 mod display;

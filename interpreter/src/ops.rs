@@ -27,11 +27,7 @@ pub(crate) fn binary(it: &mut Interpreter, op: BinaryOp, l: &Value, r: &Value) -
                 _ => ord != Ordering::Less,
             }))
         }
-        Compare => Ok(Interpreter::int(match compare(it, l, r)? {
-            Ordering::Less => -1,
-            Ordering::Equal => 0,
-            Ordering::Greater => 1,
-        })),
+        Compare => Ok(Interpreter::int(compare_to(it, l, r)?.signum())),
         In => Ok(Value::Bool(is_case(it, r, l)?)),
         Range => Ok(Interpreter::range(l.clone(), r.clone(), false)),
         RangeExclusive => Ok(Interpreter::range(l.clone(), r.clone(), true)),
@@ -50,8 +46,24 @@ fn arithmetic(it: &mut Interpreter, op: BinaryOp, l: &Value, r: &Value) -> Eval 
     use BinaryOp::*;
     match (l, r) {
         (Value::Num(a), Value::Num(b)) => number_op(it, op, a, b),
-        (Value::Char(a), _) if matches!(r, Value::Num(_)) => {
+        // Characters take part in arithmetic as their code (`'a' as char) + 1` is 98).
+        (Value::Char(a), Value::Num(_) | Value::Char(_)) => {
             arithmetic(it, op, &Interpreter::int(*a as i32), r)
+        }
+        (Value::Num(_), Value::Char(b)) => arithmetic(it, op, l, &Interpreter::int(*b as i32)),
+        (Value::Num(_), _) if op == Add && r.is_string() => {
+            let text = format!("{}{}", it.to_string_value(l)?, it.to_string_value(r)?);
+            Ok(Value::Str(text.into()))
+        }
+        (Value::Num(n), Value::Null) if matches!(op, Add | Sub | Mul | Div) => {
+            Err(ambiguous_null_operand(it, op, n))
+        }
+        (Value::Bool(a), Value::Bool(b)) if matches!(op, BitAnd | BitOr | BitXor) => {
+            Ok(Value::Bool(match op {
+                BitAnd => *a & *b,
+                BitOr => *a | *b,
+                _ => *a ^ *b,
+            }))
         }
         (Value::Str(_) | Value::GString(_), _) => string_op(it, op, l, r),
         (Value::List(_), _) | (Value::Range(_), _) => crate::builtins::list_operator(it, op, l, r),
@@ -77,6 +89,9 @@ fn arithmetic(it: &mut Interpreter, op: BinaryOp, l: &Value, r: &Value) -> Eval 
             b.borrow_mut().push_str(&it.to_string_value(r)?);
             Ok(l.clone())
         }
+        (Value::Null, _) if op == Add && r.is_string() => {
+            Ok(Value::Str(format!("null{}", it.to_string_value(r)?).into()))
+        }
         (Value::Null, _) => Err(it.exception(
             "java.lang.NullPointerException",
             &format!("Cannot execute null{}{}", op.symbol(), r.to_display()),
@@ -87,6 +102,31 @@ fn arithmetic(it: &mut Interpreter, op: BinaryOp, l: &Value, r: &Value) -> Eval 
             it.call_method(l, &Rc::from(name), args)
         }
     }
+}
+
+/// `1 + null`: Groovy cannot choose among the number's `plus(Character)`, `plus(Number)`, ...
+fn ambiguous_null_operand(it: &Interpreter, op: BinaryOp, n: &Number) -> crate::error::Flow {
+    let mut candidates = vec!["java.lang.Character"];
+    if op == BinaryOp::Add {
+        candidates.push("java.lang.String");
+    }
+    candidates.push("java.lang.Number");
+    if op == BinaryOp::Add && matches!(n, Number::BigDecimal(_)) {
+        candidates.push("java.math.MathContext");
+    }
+    let listed: Vec<String> = candidates
+        .iter()
+        .map(|c| format!("\n\t[class {c}]"))
+        .collect();
+    it.exception(
+        "groovy.lang.GroovyRuntimeException",
+        &format!(
+            "Ambiguous method overloading for method {}#{}.\nCannot resolve which method to invoke for [null] due to overlapping prototypes between:{}",
+            n.type_name(),
+            method_name(op),
+            listed.concat()
+        ),
+    )
 }
 
 /// The method Groovy calls for an operator (`plus`, `minus`, ...).
@@ -225,6 +265,17 @@ pub(crate) fn step(it: &mut Interpreter, v: &Value, up: bool) -> Eval {
                 )),
             }
         }
+        Value::Char(c) => {
+            let code = *c as u32;
+            let next = if up {
+                code.checked_add(1)
+            } else {
+                code.checked_sub(1)
+            };
+            Ok(next
+                .and_then(char::from_u32)
+                .map_or(Value::Char(*c), Value::Char))
+        }
         Value::Null => Err(it.exception(
             "java.lang.NullPointerException",
             "Cannot invoke method next() on null object",
@@ -281,9 +332,15 @@ pub fn equals(it: &mut Interpreter, l: &Value, r: &Value) -> Eval<bool> {
             }
             true
         }
-        (Value::Object(a), Value::Object(_)) => {
+        (Value::Object(a), Value::Object(b)) => {
             if l.same(r) {
                 return Ok(true);
+            }
+            // A Comparable's `==` is `compareTo(...) == 0`, when one class is the other's kind.
+            if implements_comparable(&a.class)
+                && (b.class.is_a(&a.class.name) || a.class.is_a(&b.class.name))
+            {
+                return Ok(compare(it, l, r)? == Ordering::Equal);
             }
             if it
                 .find_class_method(&a.class, "equals", std::slice::from_ref(r))
@@ -303,6 +360,23 @@ pub fn equals(it: &mut Interpreter, l: &Value, r: &Value) -> Eval<bool> {
     })
 }
 
+/// Whether a script class (or one of its superclasses) declares `implements Comparable`.
+fn implements_comparable(class: &crate::value::Class) -> bool {
+    let mut c = Some(class);
+    while let Some(k) = c {
+        if let Some(decl) = &k.decl
+            && decl
+                .implements
+                .iter()
+                .any(|t| t.name.rsplit('.').next() == Some("Comparable"))
+        {
+            return true;
+        }
+        c = k.parent.as_deref();
+    }
+    false
+}
+
 /// Groovy ordering (`DefaultTypeTransformation.compareTo`); null sorts first.
 pub fn compare(it: &mut Interpreter, l: &Value, r: &Value) -> Eval<Ordering> {
     Ok(match (l, r) {
@@ -313,6 +387,12 @@ pub fn compare(it: &mut Interpreter, l: &Value, r: &Value) -> Eval<Ordering> {
         (Value::Num(a), Value::Char(c)) => a.compare(&Number::Integer(*c as i32)),
         (Value::Char(c), Value::Num(b)) => Number::Integer(*c as i32).compare(b),
         (Value::Char(a), Value::Char(b)) => a.cmp(b),
+        (Value::Char(a), s) if s.is_string() && s.to_display().chars().count() == 1 => s
+            .to_display()
+            .chars()
+            .next()
+            .map_or(Ordering::Greater, |b| a.cmp(&b)),
+        (Value::Str(a), Value::Char(b)) => java_string_compare(a, &b.to_string()),
         (a, b) if a.is_string() && b.is_string() => {
             java_string_compare(&a.to_display(), &b.to_display())
         }
@@ -345,19 +425,69 @@ pub fn compare(it: &mut Interpreter, l: &Value, r: &Value) -> Eval<Ordering> {
             };
             ord(a).cmp(&ord(b))
         }
-        _ => {
-            return Err(it.exception(
-                "java.lang.IllegalArgumentException",
-                &format!(
-                    "Cannot compare {} with value '{}' and {} with value '{}'",
-                    l.class_name(),
-                    l.to_display(),
-                    r.class_name(),
-                    r.to_display()
-                ),
-            ));
-        }
+        _ => return Err(incomparable(it, l, r)),
     })
+}
+
+/// Java's `compareTo` result as Groovy calls it (`a.compareTo(b)`): strings give the difference
+/// of the first differing characters (`'apple'.compareTo('apricot')` is -2); `<=>` keeps only
+/// its sign.
+pub fn compare_to(it: &mut Interpreter, l: &Value, r: &Value) -> Eval<i32> {
+    if let (Value::Str(_) | Value::GString(_), Value::Str(_) | Value::GString(_) | Value::Char(_)) =
+        (l, r)
+    {
+        return Ok(java_string_compare_int(&l.to_display(), &r.to_display()));
+    }
+    if let (Value::Char(a), Value::Char(b)) = (l, r) {
+        return Ok(*a as i32 - *b as i32);
+    }
+    Ok(match compare(it, l, r)? {
+        Ordering::Less => -1,
+        Ordering::Equal => 0,
+        Ordering::Greater => 1,
+    })
+}
+
+/// Java's `String.compareTo` result: the first differing UTF-16 units' difference, else the
+/// length difference.
+fn java_string_compare_int(a: &str, b: &str) -> i32 {
+    let (x, y): (Vec<u16>, Vec<u16>) = (a.encode_utf16().collect(), b.encode_utf16().collect());
+    for (p, q) in x.iter().zip(&y) {
+        if p != q {
+            return i32::from(*p) - i32::from(*q);
+        }
+    }
+    i32::try_from(x.len()).unwrap_or(i32::MAX) - i32::try_from(y.len()).unwrap_or(i32::MAX)
+}
+
+/// The error for ordering two values Groovy cannot compare: a `Comparable` left operand's
+/// `compareTo` fails its cast (ClassCastException); anything else is a GroovyRuntimeException.
+fn incomparable(it: &Interpreter, l: &Value, r: &Value) -> crate::error::Flow {
+    let comparable = match l {
+        Value::Str(_) | Value::Num(_) | Value::Char(_) | Value::Bool(_) => Some(l.class_name()),
+        _ => None,
+    };
+    match comparable {
+        Some(target) => {
+            let source = r.class_name();
+            it.exception(
+                "java.lang.ClassCastException",
+                &format!(
+                    "class {source} cannot be cast to class {target} ({source} and {target} are in module java.base of loader 'bootstrap')"
+                ),
+            )
+        }
+        None => it.exception(
+            "groovy.lang.GroovyRuntimeException",
+            &format!(
+                "Cannot compare {} with value '{}' and {} with value '{}'",
+                l.class_name(),
+                l.to_display(),
+                r.class_name(),
+                r.to_display()
+            ),
+        ),
+    }
 }
 
 /// Java's `String.compareTo`: by UTF-16 code units.
@@ -380,7 +510,23 @@ pub fn is_case(it: &mut Interpreter, pattern: &Value, value: &Value) -> Eval<boo
             Ok(false)
         }
         Value::Range(r) => {
-            if let (Value::Num(_), Value::Num(v)) = (&r.from, value) {
+            let int_range = matches!(
+                (&r.from, &r.to),
+                (
+                    Value::Num(Number::Integer(_)),
+                    Value::Num(Number::Integer(_))
+                )
+            );
+            if int_range
+                && !matches!(
+                    value,
+                    Value::Num(Number::Integer(_) | Number::BigInteger(_))
+                )
+            {
+                // IntRange.contains only takes Integer and BigInteger values (`3L in 1..3` is false).
+                return Ok(false);
+            }
+            if let (true, Value::Num(v)) = (int_range, value) {
                 let (lo, hi) = match compare(it, &r.from, &r.to)? {
                     Ordering::Greater => (&r.to, &r.from),
                     _ => (&r.from, &r.to),
@@ -434,7 +580,11 @@ pub fn is_case(it: &mut Interpreter, pattern: &Value, value: &Value) -> Eval<boo
 /// Java `equals` (what `contains` uses): same class and value; Integer 1 is not Long 1.
 pub fn java_equals(it: &mut Interpreter, a: &Value, b: &Value) -> Eval<bool> {
     Ok(match (a, b) {
-        (Value::Num(x), Value::Num(y)) => x.type_name() == y.type_name() && x.num_eq(y),
+        (Value::Num(x), Value::Num(y)) => x.java_equals(y),
+        (Value::Num(_), _) | (_, Value::Num(_)) => false,
+        (Value::Char(_), _) | (_, Value::Char(_)) => {
+            matches!((a, b), (Value::Char(x), Value::Char(y)) if x == y)
+        }
         (Value::Str(x), Value::Str(y)) => x == y,
         (Value::GString(_), Value::GString(_)) => a.to_display() == b.to_display(),
         (Value::Str(_), Value::GString(_)) | (Value::GString(_), Value::Str(_)) => false,

@@ -20,18 +20,30 @@ impl Interpreter {
                 .get(&Key::str(name))
                 .cloned()
                 .unwrap_or(Value::Null)),
+            Value::Object(o) if !field && self.is_script(target) => {
+                let _ = o;
+                self.script_property(target, name)
+            }
             Value::Object(o) => {
                 if let Some(v) = o.fields.borrow().get(name)
-                    && (field || !self.has_getter(target, name))
+                    && (field
+                        || crate::classes_runtime::inside_own_class(target)
+                        || !self.has_getter(target, name))
                 {
                     return Ok(v.clone());
                 }
+                if !field
+                    && !crate::classes_runtime::inside_own_class(target)
+                    && let Some((m, _)) =
+                        self.find_class_method(&o.class, "getProperty", &[Value::Null])
+                {
+                    return self.invoke_method(&m, target.clone(), vec![Value::Str(name.clone())]);
+                }
                 if !field {
-                    let getter = getter_name(name);
-                    if let Value::Object(o) = target
-                        && self.find_class_method(&o.class, &getter, &[]).is_some()
-                    {
-                        return self.call_method(target, &getter.into(), Vec::new());
+                    for getter in [getter_name(name), is_getter_name(name)] {
+                        if let Some((m, _)) = self.find_class_method(&o.class, &getter, &[]) {
+                            return self.invoke_method(&m, target.clone(), Vec::new());
+                        }
                     }
                 }
                 if let Some(v) = self.static_field(&o.class.clone(), name) {
@@ -39,6 +51,9 @@ impl Interpreter {
                 }
                 if let Some(v) = crate::builtins::property(self, target, name)? {
                     return Ok(v);
+                }
+                if &**name == "properties" && o.class.decl.is_some() {
+                    return self.properties_map(target);
                 }
                 if self
                     .find_class_method(&o.class, "propertyMissing", &[Value::Null])
@@ -57,6 +72,21 @@ impl Interpreter {
                     return Ok(v);
                 }
                 if let Some(v) = crate::builtins::static_property(self, c, name)? {
+                    return Ok(v);
+                }
+                if &**name == "class" {
+                    return Ok(target.clone());
+                }
+                if let Some(inner) = self.nested_in(&c.clone(), name) {
+                    return Ok(Value::Class(inner));
+                }
+                if let Some(v) = self.qualified_member(c, name) {
+                    return Ok(v);
+                }
+                if &*c.name == "java.lang.System" && &**name == "out" {
+                    return Ok(crate::builtins::system_out());
+                }
+                if let Some(v) = crate::builtins::property(self, target, name)? {
                     return Ok(v);
                 }
                 Err(self.missing_property(target, name))
@@ -110,6 +140,18 @@ impl Interpreter {
                 Ok(())
             }
             Value::Object(o) => {
+                let direct = field || crate::classes_runtime::inside_own_class(target);
+                if direct && crate::classes_runtime::declares_field(&o.class, name) {
+                    o.fields.borrow_mut().insert(name.clone(), v);
+                    return Ok(());
+                }
+                if !direct
+                    && let Some((m, _)) =
+                        self.find_class_method(&o.class, "setProperty", &[Value::Null, Value::Null])
+                {
+                    self.invoke_method(&m, target.clone(), vec![Value::Str(name.clone()), v])?;
+                    return Ok(());
+                }
                 if !field {
                     let setter = setter_name(name);
                     if self
@@ -127,7 +169,7 @@ impl Interpreter {
                     o.fields.borrow_mut().insert(name.clone(), v);
                     return Ok(());
                 }
-                if o.class.statics.borrow().contains_key(name) {
+                if self.static_field(&o.class.clone(), name).is_some() {
                     o.class.statics.borrow_mut().insert(name.clone(), v);
                     return Ok(());
                 }
@@ -136,6 +178,12 @@ impl Interpreter {
                         o.fields.borrow_mut().insert(name.clone(), v);
                         return Ok(());
                     }
+                if let Some((m, _)) =
+                    self.find_class_method(&o.class, "propertyMissing", &[Value::Null, Value::Null])
+                {
+                    self.invoke_method(&m, target.clone(), vec![Value::Str(name.clone()), v])?;
+                    return Ok(());
+                }
                 Err(self.missing_property(target, name))
             }
             Value::Closure(c) => match &**name {
@@ -248,6 +296,15 @@ pub(crate) fn getter_name(name: &str) -> String {
     match chars.next() {
         Some(c) => format!("get{}{}", c.to_uppercase(), chars.as_str()),
         None => "get".into(),
+    }
+}
+
+/// `isFoo` for boolean property `foo`.
+pub(crate) fn is_getter_name(name: &str) -> String {
+    let mut chars = name.chars();
+    match chars.next() {
+        Some(c) => format!("is{}{}", c.to_uppercase(), chars.as_str()),
+        None => "is".into(),
     }
 }
 

@@ -1,15 +1,16 @@
 //! Lexical scopes of local variables; closures keep the scope they were created in.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use crate::value::Value;
 
 /// One block's local variables, with the enclosing scope.
+///
+/// A block declares few variables, so a vector searched from the end beats hashing the name.
 #[derive(Debug, Default)]
 pub struct Scope {
-    vars: RefCell<HashMap<Rc<str>, Value>>,
+    vars: RefCell<Vec<(Rc<str>, Value)>>,
     parent: Option<Rc<Scope>>,
 }
 
@@ -29,23 +30,41 @@ impl Scope {
 
     /// The value of local `name`, searching outwards.
     pub fn get(&self, name: &str) -> Option<Value> {
-        if let Some(v) = self.vars.borrow().get(name) {
-            return Some(v.clone());
+        let mut scope = Some(self);
+        while let Some(s) = scope {
+            if let Some((_, v)) = s.vars.borrow().iter().rev().find(|(n, _)| &**n == name) {
+                return Some(v.clone());
+            }
+            scope = s.parent.as_deref();
         }
-        self.parent.as_ref().and_then(|p| p.get(name))
+        None
     }
 
     /// Assigns an existing local `name`; false when there is none.
     pub fn set(&self, name: &str, value: Value) -> bool {
-        if let Some(slot) = self.vars.borrow_mut().get_mut(name) {
-            *slot = value;
-            return true;
+        let mut scope = Some(self);
+        while let Some(s) = scope {
+            if let Some(slot) = s
+                .vars
+                .borrow_mut()
+                .iter_mut()
+                .rev()
+                .find(|(n, _)| &**n == name)
+            {
+                slot.1 = value;
+                return true;
+            }
+            scope = s.parent.as_deref();
         }
-        self.parent.as_ref().is_some_and(|p| p.set(name, value))
+        false
     }
 
-    /// Declares `name` in this scope.
+    /// Declares `name` in this scope (a redeclaration replaces the value).
     pub fn declare(&self, name: Rc<str>, value: Value) {
-        self.vars.borrow_mut().insert(name, value);
+        let mut vars = self.vars.borrow_mut();
+        match vars.iter_mut().find(|(n, _)| *n == name) {
+            Some(slot) => slot.1 = value,
+            None => vars.push((name, value)),
+        }
     }
 }

@@ -58,6 +58,13 @@ pub(crate) fn method(
             Value::list(out)
         }
         ("collect", [], None) => Value::list(items),
+        ("collect", [into, _], Some(c)) => {
+            let mut out = Vec::with_capacity(items.len());
+            for i in &items {
+                out.push(call1(it, &c, i)?);
+            }
+            add_all(it, into, out)?
+        }
         ("collectMany", [_], Some(c)) => {
             let mut out = Vec::new();
             for i in &items {
@@ -157,7 +164,7 @@ pub(crate) fn method(
         ("inject", [init, _], Some(c)) => {
             let mut acc = init.clone();
             for i in &items {
-                acc = it.call_closure(&c, vec![acc, i.clone()])?;
+                acc = inject_step(it, &c, acc, i)?;
             }
             acc
         }
@@ -165,12 +172,19 @@ pub(crate) fn method(
             let mut iter = items.into_iter();
             let mut acc = iter.next().unwrap_or_default();
             for i in iter {
-                acc = it.call_closure(&c, vec![acc, i])?;
+                acc = inject_step(it, &c, acc, &i)?;
             }
             acc
         }
         ("sum", [], None) => sum(it, items, None)?,
         ("sum", [init], None) => sum(it, items, Some(init.clone()))?,
+        ("sum", [init, _], Some(c)) => {
+            let mut mapped = Vec::new();
+            for i in &items {
+                mapped.push(call1(it, &c, i)?);
+            }
+            sum(it, mapped, Some(init.clone()))?
+        }
         ("sum", [_], Some(c)) => {
             let mut mapped = Vec::new();
             for i in &items {
@@ -212,21 +226,43 @@ pub(crate) fn method(
         ("toSet", [], None) | ("unique", [], None) if !matches!(target, Value::List(_)) => {
             crate::convert::coerce(it, Value::list(items), "Set", 0)?
         }
-        ("withIndex" | "indexed", [], None) => {
-            let pairs = items
-                .into_iter()
-                .enumerate()
-                .map(|(n, i)| {
-                    Value::list(vec![
-                        i,
-                        crate::collections::int_value(i64::try_from(n).unwrap_or(0)),
-                    ])
-                })
-                .collect();
-            Value::list(pairs)
+        ("withIndex" | "indexed", [], None) => indexed(items, 0, name == "indexed"),
+        ("withIndex" | "indexed", [offset], None) if offset.as_i64().is_some() => {
+            indexed(items, offset.as_i64().unwrap_or(0), name == "indexed")
         }
         _ => return Ok(None),
     }))
+}
+
+/// `withIndex(offset)` (`[item, index]` pairs) or `indexed(offset)` (an index-to-item map).
+fn indexed(items: Vec<Value>, offset: i64, as_map: bool) -> Value {
+    let numbered = items.into_iter().enumerate().map(|(n, i)| {
+        let index = i64::try_from(n).unwrap_or(0).saturating_add(offset);
+        (crate::collections::int_value(index), i)
+    });
+    if as_map {
+        Value::map(numbered.map(|(n, i)| (Key(n), i)).collect())
+    } else {
+        Value::list(numbered.map(|(n, i)| Value::list(vec![i, n])).collect())
+    }
+}
+
+/// One `inject` step: a map entry is spread over a three-parameter closure.
+fn inject_step(it: &mut Interpreter, c: &Rc<Closure>, acc: Value, item: &Value) -> Eval {
+    if let Some((k, v)) = super::entry_parts(item)
+        && c.code.params.as_ref().is_some_and(|p| p.len() == 3)
+    {
+        return it.call_closure(c, vec![acc, k, v]);
+    }
+    it.call_closure(c, vec![acc, item.clone()])
+}
+
+/// Adds `values` to the collection `into` (as `collect(into) {}` does) and returns it.
+fn add_all(it: &mut Interpreter, into: &Value, values: Vec<Value>) -> Eval {
+    for v in values {
+        it.call_method(into, &Rc::from("add"), vec![v])?;
+    }
+    Ok(into.clone())
 }
 
 fn add_entries(it: &mut Interpreter, out: &mut IndexMap<Key, Value>, r: &Value) -> Eval<()> {

@@ -5,7 +5,10 @@ use std::rc::Rc;
 
 use jenkins_harness_grammar::ast::BinaryOp;
 
-use crate::collections::{int_value, items, normalize_index};
+use crate::collections::{
+    SetKind, int_value, is_immutable, items, new_set, normalize_index, set_add, set_kind, tag,
+    unsupported,
+};
 use crate::error::Eval;
 use crate::interp::Interpreter;
 use crate::ops;
@@ -14,11 +17,30 @@ use crate::value::{Closure, Value};
 /// `list + x`, `list - x`, `list * n`, `list << x`.
 pub(crate) fn list_operator(it: &mut Interpreter, op: BinaryOp, l: &Value, r: &Value) -> Eval {
     if op == BinaryOp::Shl {
+        if is_immutable(l) {
+            return Err(unsupported());
+        }
         if let Value::List(list) = l {
-            list.borrow_mut().push(r.clone());
+            match set_kind(l) {
+                Some(kind) => {
+                    set_add(it, list, kind, r)?;
+                }
+                None => list.borrow_mut().push(r.clone()),
+            }
         }
         return Ok(l.clone());
     }
+    let result = plain_operator(it, op, l, r)?;
+    match (set_kind(l), op) {
+        // `plus` keeps the kind of set; `minus` keeps only a TreeSet's.
+        (Some(kind), BinaryOp::Add) => new_set(it, items(&result), kind),
+        (Some(kind), BinaryOp::Sub) => new_set(it, items(&result), kind.similar()),
+        _ => Ok(result),
+    }
+}
+
+/// `list + x`, `list - x`, `list * n` as lists.
+fn plain_operator(it: &mut Interpreter, op: BinaryOp, l: &Value, r: &Value) -> Eval {
     let left = items(l);
     match op {
         BinaryOp::Add => {
@@ -241,8 +263,9 @@ pub(crate) fn method(
     name: &str,
     args: &[Value],
 ) -> Eval<Option<Value>> {
+    // The list these methods may change: none for ranges and `asImmutable()` lists.
     let list = match target {
-        Value::List(l) => Some(l.clone()),
+        Value::List(l) if !is_immutable(target) => Some(l.clone()),
         _ => None,
     };
     let elements = items(target);
@@ -258,6 +281,9 @@ pub(crate) fn method(
         )
     };
     Ok(Some(match (name, args) {
+        ("getClass", []) if crate::collections::tagged_class_name(target).is_some() => {
+            crate::collections::tagged_class(it, target).unwrap_or_default()
+        }
         ("size", []) => int_value(i64::try_from(len).unwrap_or(0)),
         ("isEmpty", []) => Value::Bool(len == 0),
         ("contains", [x]) => {
@@ -288,6 +314,19 @@ pub(crate) fn method(
                 all &= found;
             }
             Value::Bool(all)
+        }
+        ("get", [i]) if matches!(target, Value::List(_)) && i.as_i64().is_some() => {
+            // Java's `List.get`: no negative indices, no null past the end.
+            let i = i.as_i64().unwrap_or(0);
+            match usize::try_from(i).ok().and_then(|a| elements.get(a)) {
+                Some(v) => v.clone(),
+                None => {
+                    return Err(it.exception(
+                        "java.lang.IndexOutOfBoundsException",
+                        &format!("Index {i} out of bounds for length {len}"),
+                    ));
+                }
+            }
         }
         ("get" | "getAt", [i]) => get_at(it, target, i)?,
         ("first" | "head", []) => elements
@@ -338,18 +377,24 @@ pub(crate) fn method(
         ("reverse", []) => Value::list(elements.into_iter().rev().collect()),
         ("add" | "leftShift", [x]) => {
             let Some(l) = &list else {
-                return Err(unsupported(it));
+                return Err(unsupported());
             };
-            l.borrow_mut().push(x.clone());
+            let added = match set_kind(target) {
+                Some(kind) => set_add(it, l, kind, x)?,
+                None => {
+                    l.borrow_mut().push(x.clone());
+                    true
+                }
+            };
             if name == "add" {
-                Value::Bool(true)
+                Value::Bool(added)
             } else {
                 target.clone()
             }
         }
         ("add", [i, x]) => {
             let Some(l) = &list else {
-                return Err(unsupported(it));
+                return Err(unsupported());
             };
             let at = usize::try_from(i.as_i64().unwrap_or(0))
                 .unwrap_or(0)
@@ -359,17 +404,29 @@ pub(crate) fn method(
         }
         ("addAll", [xs]) => {
             let Some(l) = &list else {
-                return Err(unsupported(it));
+                return Err(unsupported());
             };
             let more = items(xs);
-            l.borrow_mut().extend(more);
-            Value::Bool(true)
+            match set_kind(target) {
+                Some(kind) => {
+                    let mut changed = false;
+                    for x in &more {
+                        changed |= set_add(it, l, kind, x)?;
+                    }
+                    Value::Bool(changed)
+                }
+                None => {
+                    let changed = !more.is_empty();
+                    l.borrow_mut().extend(more);
+                    Value::Bool(changed)
+                }
+            }
         }
         ("remove", [x]) => {
             let Some(l) = &list else {
-                return Err(unsupported(it));
+                return Err(unsupported());
             };
-            if let Value::Num(_) = x {
+            if let (Value::Num(_), None) = (x, set_kind(target)) {
                 let i = x.as_i64().unwrap_or(0);
                 match normalize_index(i, len).filter(|&a| a < len) {
                     Some(a) => l.borrow_mut().remove(a),
@@ -399,7 +456,7 @@ pub(crate) fn method(
         }
         ("removeAll" | "retainAll", [x]) => {
             let Some(l) = &list else {
-                return Err(unsupported(it));
+                return Err(unsupported());
             };
             let others = match x {
                 Value::Closure(_) => Vec::new(),
@@ -429,9 +486,10 @@ pub(crate) fn method(
             Value::Bool(changed)
         }
         ("clear", []) => {
-            if let Some(l) = &list {
-                l.borrow_mut().clear();
-            }
+            let Some(l) = &list else {
+                return Err(unsupported());
+            };
+            l.borrow_mut().clear();
             Value::Null
         }
         ("indexOf" | "lastIndexOf", [x]) => {
@@ -446,35 +504,43 @@ pub(crate) fn method(
             }
             int_value(found)
         }
-        ("sort", [])
-        | ("sort", [Value::Closure(_)])
-        | ("toSorted", [])
-        | ("toSorted", [Value::Closure(_)])
-        | ("sort", [Value::Bool(_)]) => {
+        ("sort", [Value::Closure(c)]) if is_proxy(c) && matches!(target, Value::List(_)) => {
+            // Java's own `List.sort(Comparator)` wins over the GDK method: it returns void.
+            let Some(l) = &list else {
+                return Err(unsupported());
+            };
             let mut sorted = elements;
-            match &closure {
+            sort_with(it, &mut sorted, c)?;
+            *l.borrow_mut() = sorted;
+            Value::Null
+        }
+        ("sort" | "toSorted", _) if sort_args(args).is_some() => {
+            let (mutate, by) = sort_args(args).unwrap_or((true, None));
+            // Sorting a set gives a new list.
+            let mutate = mutate && set_kind(target).is_none();
+            let mut sorted = elements;
+            match &by {
                 Some(c) => sort_with(it, &mut sorted, c)?,
                 None => sort_values(it, &mut sorted)?,
             }
-            let mutate = name == "sort" && !matches!(args.first(), Some(Value::Bool(false)));
-            match (&list, mutate) {
+            match (&list, mutate && name == "sort") {
                 (Some(l), true) => {
                     *l.borrow_mut() = sorted;
                     target.clone()
                 }
+                (None, true) if matches!(target, Value::List(_)) => return Err(unsupported()),
                 _ => Value::list(sorted),
             }
         }
-        ("unique", [])
-        | ("unique", [Value::Closure(_)])
-        | ("toUnique", [])
-        | ("toUnique", [Value::Closure(_)]) => {
-            let out = unique(it, elements, closure.as_ref())?;
-            match (&list, name == "unique") {
+        ("unique" | "toUnique", _) if sort_args(args).is_some() => {
+            let (mutate, by) = sort_args(args).unwrap_or((true, None));
+            let out = unique(it, elements, by.as_ref())?;
+            match (&list, mutate && name == "unique") {
                 (Some(l), true) => {
                     *l.borrow_mut() = out;
                     target.clone()
                 }
+                (None, true) if matches!(target, Value::List(_)) => return Err(unsupported()),
                 _ => Value::list(out),
             }
         }
@@ -487,7 +553,10 @@ pub(crate) fn method(
             }
             let mut out = Vec::new();
             flat(target, &mut out);
-            Value::list(out)
+            match set_kind(target) {
+                Some(kind) => new_set(it, out, kind.similar())?,
+                None => Value::list(out),
+            }
         }
         ("plus", [x]) => list_operator(it, BinaryOp::Add, target, x)?,
         ("minus", [x]) => list_operator(it, BinaryOp::Sub, target, x)?,
@@ -569,7 +638,65 @@ pub(crate) fn method(
             }
             Value::list(out.into_iter().map(Value::list).collect())
         }
-        ("asImmutable", []) => target.clone(),
+        ("plus", [i, x]) if i.as_i64().is_some() => plus_at(it, elements, i, x)?,
+        ("putAt", [i, v]) => {
+            let Some(l) = &list else {
+                return Err(unsupported());
+            };
+            put_at(it, l, i, v)?;
+            Value::Null
+        }
+        ("removeElement", [x]) => {
+            let Some(l) = &list else {
+                return Err(unsupported());
+            };
+            let mut at = None;
+            for (n, e) in elements.iter().enumerate() {
+                if ops::equals(it, e, x)? {
+                    at = Some(n);
+                    break;
+                }
+            }
+            if let Some(n) = at {
+                l.borrow_mut().remove(n);
+            }
+            Value::Bool(at.is_some())
+        }
+        ("removeAt", [i]) if matches!(target, Value::List(_)) && i.as_i64().is_some() => {
+            let Some(l) = &list else {
+                return Err(unsupported());
+            };
+            let i = i.as_i64().unwrap_or(0);
+            match usize::try_from(i).ok().filter(|&a| a < len) {
+                Some(a) => l.borrow_mut().remove(a),
+                None => {
+                    return Err(it.exception(
+                        "java.lang.IndexOutOfBoundsException",
+                        &format!("Index {i} out of bounds for length {len}"),
+                    ));
+                }
+            }
+        }
+        ("clone", []) if list.is_some() => Value::list(elements),
+        ("asType", [Value::Class(c)]) if SetKind::named(&c.name).is_some() => {
+            let kind = SetKind::named(&c.name).unwrap_or(SetKind::Linked);
+            new_set(it, elements, kind)?
+        }
+        ("toSet", []) => new_set(it, elements, SetKind::Hash)?,
+        ("isReverse", []) => match target {
+            Value::Range(r) => Value::Bool(is_reverse(&r.from, &r.to)),
+            _ => return Ok(None),
+        },
+        ("asImmutable", []) => {
+            // Java wraps the list in a read-only view; a read-only copy is the closest here.
+            let copy = Value::list(elements);
+            let set = set_kind(target);
+            tag(&copy, |t| {
+                t.immutable = true;
+                t.set = set;
+            });
+            copy
+        }
         ("step", [n]) | ("step", [n, _]) if matches!(target, Value::Range(_)) => {
             let step = usize::try_from(n.as_i64().unwrap_or(1).max(1)).unwrap_or(1);
             let picked: Vec<Value> = elements.into_iter().step_by(step).collect();
@@ -596,6 +723,100 @@ pub(crate) fn method(
     }))
 }
 
-fn unsupported(it: &Interpreter) -> crate::error::Flow {
-    it.exception("java.lang.UnsupportedOperationException", "")
+/// Whether a range runs downwards (`5..1`, `'e'..'a'`).
+fn is_reverse(from: &Value, to: &Value) -> bool {
+    match (from, to) {
+        (Value::Num(a), Value::Num(b)) => a.to_i64() > b.to_i64(),
+        (a, b) => a.to_display() > b.to_display(),
+    }
+}
+
+/// `list.plus(index, items)`: a new list with `items` (a collection, or one value) inserted at
+/// `index`.
+fn plus_at(it: &mut Interpreter, mut elements: Vec<Value>, index: &Value, x: &Value) -> Eval {
+    let i = index.as_i64().unwrap_or(0);
+    let len = elements.len();
+    let Some(at) = usize::try_from(i).ok().filter(|&a| a <= len) else {
+        return Err(it.exception(
+            "java.lang.IndexOutOfBoundsException",
+            &format!("Index: {i}, Size: {len}"),
+        ));
+    };
+    let added = match x {
+        Value::List(_) | Value::Range(_) => items(x),
+        other => vec![other.clone()],
+    };
+    elements.splice(at..at, added);
+    Ok(Value::list(elements))
+}
+
+/// `list[i] = v` and `list[from..to] = v`: pads with nulls past the end; a range is replaced by
+/// the elements of a collection value, or by the value itself.
+fn put_at(it: &mut Interpreter, l: &crate::value::ListRef, index: &Value, v: &Value) -> Eval<()> {
+    let len = l.borrow().len();
+    let (a, b, replacement) = match index {
+        Value::Range(r) => {
+            let (Some(from), Some(to)) = (r.from.as_i64(), r.to.as_i64()) else {
+                return Err(it.missing_method(
+                    &Value::List(l.clone()),
+                    "putAt",
+                    &[index.clone(), v.clone()],
+                ));
+            };
+            let (from, to) = (normalize_index(from, len), normalize_index(to, len));
+            let (Some(from), Some(to)) = (from, to) else {
+                return Err(it.exception(
+                    "java.lang.IndexOutOfBoundsException",
+                    &format!("Negative array index too large for array size {len}"),
+                ));
+            };
+            let (lo, hi) = (from.min(to), from.max(to));
+            let hi = if r.exclusive { hi } else { hi + 1 };
+            let replacement = match v {
+                Value::List(_) | Value::Range(_) => items(v),
+                other => vec![other.clone()],
+            };
+            (lo, hi, replacement)
+        }
+        other => {
+            let Some(i) = other.as_i64() else {
+                return Err(it.missing_method(
+                    &Value::List(l.clone()),
+                    "putAt",
+                    &[index.clone(), v.clone()],
+                ));
+            };
+            let Some(at) = normalize_index(i, len) else {
+                return Err(it.exception(
+                    "java.lang.IndexOutOfBoundsException",
+                    &format!("Negative array index [{i}] too large for array size {len}"),
+                ));
+            };
+            (at, at + 1, vec![v.clone()])
+        }
+    };
+    let mut list = l.borrow_mut();
+    if list.len() < b {
+        list.resize(b, Value::Null);
+    }
+    list.splice(a..b, replacement);
+    Ok(())
+}
+
+/// Whether `c` is a closure coerced to an interface (`{ a, b -> ... } as Comparator`), which
+/// Groovy turns into a `jdk.proxy` object: no longer a `Closure`.
+fn is_proxy(c: &Closure) -> bool {
+    c.class_name.starts_with("jdk.proxy")
+}
+
+/// The `(mutate, closure)` of `sort`/`unique` arguments: `()`, `(Closure)`, `(boolean)`,
+/// `(boolean, Closure)`; `None` for other arguments.
+fn sort_args(args: &[Value]) -> Option<(bool, Option<Rc<Closure>>)> {
+    match args {
+        [] => Some((true, None)),
+        [Value::Closure(c)] => Some((true, Some(c.clone()))),
+        [Value::Bool(b)] => Some((*b, None)),
+        [Value::Bool(b), Value::Closure(c)] => Some((*b, Some(c.clone()))),
+        _ => None,
+    }
 }

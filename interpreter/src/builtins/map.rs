@@ -2,12 +2,15 @@
 
 use indexmap::IndexMap;
 
-use crate::collections::int_value;
+use crate::collections::{int_value, is_immutable, map_get, map_put, tag, unsupported};
 use crate::error::Eval;
 use crate::interp::Interpreter;
 use crate::value::{Key, Value};
 
 use super::iterable::call1;
+
+/// The methods that change a map (refused by `asImmutable()` maps).
+const MUTATORS: &[&str] = &["put", "putAt", "putAll", "remove", "clear"];
 
 /// Methods of maps; iteration methods see `Map.Entry` values.
 pub(crate) fn method(
@@ -28,10 +31,16 @@ pub(crate) fn method(
         Value::GString(_) => Key(Value::Str(v.to_display().into())),
         other => Key(other.clone()),
     };
+    if is_immutable(target) && MUTATORS.contains(&name) {
+        return Err(unsupported());
+    }
     Ok(Some(match (name, args) {
+        ("getClass", []) if crate::collections::tagged_class_name(target).is_some() => {
+            crate::collections::tagged_class(it, target).unwrap_or_default()
+        }
         ("size", []) => int_value(i64::try_from(entries.len()).unwrap_or(0)),
         ("isEmpty", []) => Value::Bool(entries.is_empty()),
-        ("get", [k]) => m.borrow().get(&Key(k.clone())).cloned().unwrap_or_default(),
+        ("get", [k]) => map_get(it, target, Key(k.clone()))?,
         ("get", [k, default]) => {
             let k = key(k);
             let existing = m.borrow().get(&k).cloned();
@@ -43,8 +52,8 @@ pub(crate) fn method(
                 }
             }
         }
-        ("getAt", [k]) => m.borrow().get(&key(k)).cloned().unwrap_or_default(),
-        ("put" | "putAt", [k, v]) => m.borrow_mut().insert(key(k), v.clone()).unwrap_or_default(),
+        ("getAt", [k]) => map_get(it, target, key(k))?,
+        ("put" | "putAt", [k, v]) => map_put(target, key(k), v.clone())?,
         ("putAll", [Value::Map(other)]) => {
             let more: Vec<(Key, Value)> = other
                 .borrow()
@@ -87,9 +96,51 @@ pub(crate) fn method(
             }
             Value::map(out)
         }
-        ("collectEntries", [Value::Closure(_)])
-        | ("collect", [Value::Closure(_)])
-        | ("each", [Value::Closure(_)]) => {
+        ("each", [Value::Closure(c)]) => {
+            let total = entries.len();
+            for (n, (k, v)) in entries.into_iter().enumerate() {
+                call_with_entry(it, m, c, k, v)?;
+                check_unmodified(m, total, n)?;
+            }
+            target.clone()
+        }
+        ("eachWithIndex", [Value::Closure(c)]) => {
+            let total = entries.len();
+            for (n, (k, v)) in entries.into_iter().enumerate() {
+                let index = int_value(i64::try_from(n).unwrap_or(0));
+                each_with_index_entry(it, m, c, k, v, index)?;
+                check_unmodified(m, total, n)?;
+            }
+            target.clone()
+        }
+        ("take" | "drop", [n]) if n.as_i64().is_some() => {
+            let n = usize::try_from(n.as_i64().unwrap_or(0)).unwrap_or(0);
+            let picked: IndexMap<Key, Value> = if name == "take" {
+                entries.into_iter().take(n).collect()
+            } else {
+                entries.into_iter().skip(n).collect()
+            };
+            Value::map(picked)
+        }
+        ("getOrDefault", [k, default]) => m
+            .borrow()
+            .get(&Key(k.clone()))
+            .cloned()
+            .unwrap_or_else(|| default.clone()),
+        ("groupBy", [Value::Closure(c)]) => {
+            let mut out: IndexMap<Key, Value> = IndexMap::new();
+            for (k, v) in entries {
+                let group = call1(it, c, &super::entry(k.0.clone(), v.clone()))?;
+                if let Value::Map(g) = out
+                    .entry(Key(group))
+                    .or_insert_with(|| Value::map(IndexMap::new()))
+                {
+                    g.borrow_mut().insert(k, v);
+                }
+            }
+            Value::map(out)
+        }
+        ("collectEntries", [Value::Closure(_)]) | ("collect", [Value::Closure(_)]) => {
             return super::iterable::method(it, target, name, args);
         }
         ("subMap", [keys]) => {
@@ -164,8 +215,76 @@ pub(crate) fn method(
             }
             Value::map(out)
         }
-        ("withDefault", [Value::Closure(_)]) => target.clone(),
-        ("asImmutable", []) => target.clone(),
+        ("withDefault", [Value::Closure(c)]) => {
+            // Java wraps the map in a view that fills missing keys; here the map itself does.
+            tag(target, |t| t.default = Some(c.clone()));
+            target.clone()
+        }
+        ("asImmutable", []) => {
+            // Java wraps the map in a read-only view; a read-only copy is the closest here.
+            let copy = Value::map(entries.into_iter().collect());
+            tag(&copy, |t| t.immutable = true);
+            copy
+        }
         _ => return Ok(None),
     }))
+}
+
+/// Calls `c` for one entry of `m` (spread over two parameters when it takes two); a value the
+/// closure sets on the entry (`it.value = x`) is written back to the map, as Java's live
+/// `Map.Entry` does.
+fn call_with_entry(
+    it: &mut Interpreter,
+    m: &crate::value::MapRef,
+    c: &std::rc::Rc<crate::value::Closure>,
+    k: Key,
+    v: Value,
+) -> Eval<Value> {
+    let entry = super::entry(k.0.clone(), v.clone());
+    let result = call1(it, c, &entry)?;
+    write_back(m, &entry, k, &v);
+    Ok(result)
+}
+
+/// `eachWithIndex` on one entry: `(entry, index)` or `(key, value, index)`; a value set on the
+/// entry is written back.
+fn each_with_index_entry(
+    it: &mut Interpreter,
+    m: &crate::value::MapRef,
+    c: &std::rc::Rc<crate::value::Closure>,
+    k: Key,
+    v: Value,
+    index: Value,
+) -> Eval<()> {
+    if c.code.params.as_ref().is_some_and(|p| p.len() == 3) {
+        it.call_closure(c, vec![k.0.clone(), v, index])?;
+        return Ok(());
+    }
+    let entry = super::entry(k.0.clone(), v.clone());
+    it.call_closure(c, vec![entry.clone(), index])?;
+    write_back(m, &entry, k, &v);
+    Ok(())
+}
+
+/// Stores in `m` a value the script set on `entry` (`it.value = x`), as Java's live
+/// `Map.Entry` does.
+fn write_back(m: &crate::value::MapRef, entry: &Value, k: Key, before: &Value) {
+    if let Some((_, now)) = super::entry_parts(entry)
+        && !now.same(before)
+        && let Some(slot) = m.borrow_mut().get_mut(&k)
+    {
+        *slot = now;
+    }
+}
+
+/// Java's iterator check after visiting entry `done` of `total`: a map that gained or lost
+/// entries throws `ConcurrentModificationException` when the iteration goes on.
+fn check_unmodified(m: &crate::value::MapRef, total: usize, done: usize) -> Eval<()> {
+    if done + 1 < total && m.borrow().len() != total {
+        return Err(crate::error::Flow::Throw(crate::classes::new_exception(
+            "java.util.ConcurrentModificationException",
+            None,
+        )));
+    }
+    Ok(())
 }

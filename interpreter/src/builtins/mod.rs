@@ -117,6 +117,11 @@ fn object_method(
     name: &str,
     args: &[Value],
 ) -> Eval<Option<Value>> {
+    if crate::classes_runtime::is_binding(target)
+        && let Some(v) = it.binding_method(name, args)?
+    {
+        return Ok(Some(v));
+    }
     Ok(Some(match (name, args) {
         ("toString", []) => Value::Str(it.to_string_value(target)?.into()),
         ("inspect", []) => Value::Str(target.inspect().into()),
@@ -158,9 +163,46 @@ fn object_method(
             Value::Str(_) | Value::GString(_) | Value::List(_) | Value::Map(_) | Value::Range(_)
         ) =>
         {
-            return iterable::method(it, target, name, args);
+            if let Some(v) = iterable::method(it, target, name, args)? {
+                return Ok(Some(v));
+            }
+            return grep(it, target, name, args);
         }
+        _ if is_print_stream(target) => return global(it, name, args),
         _ => return Ok(None),
+    }))
+}
+
+/// `collection.grep(filter)`: the elements the filter's `isCase` accepts.
+fn grep(it: &mut Interpreter, target: &Value, name: &str, args: &[Value]) -> Eval<Option<Value>> {
+    let filter = match (name, args) {
+        ("grep", [f]) => f.clone(),
+        ("grep", []) => return grep(it, target, name, &[Value::Bool(true)]),
+        _ => return Ok(None),
+    };
+    let mut out = Vec::new();
+    for item in it.iterate(target)? {
+        let keep = match &filter {
+            Value::Bool(true) => item.truthy(),
+            f => crate::ops::is_case(it, f, &item)?,
+        };
+        if keep {
+            out.push(item);
+        }
+    }
+    Ok(Some(Value::list(out)))
+}
+
+/// Whether `v` is `System.out`.
+fn is_print_stream(v: &Value) -> bool {
+    matches!(v, Value::Object(o) if &*o.class.name == "java.io.PrintStream")
+}
+
+/// `System.out`: prints to the script's output.
+pub(crate) fn system_out() -> Value {
+    Value::Object(Rc::new(Object {
+        class: crate::classes::builtin("java.io.PrintStream"),
+        fields: RefCell::default(),
     }))
 }
 
@@ -170,6 +212,11 @@ fn is_throwable(v: &Value) -> bool {
 
 fn is_slurper(v: &Value) -> bool {
     matches!(v, Value::Object(o) if o.class.name.starts_with("groovy.json.JsonSlurper"))
+}
+
+/// Whether `v` is a constant of an enum.
+pub(crate) fn is_enum_value(v: &Value) -> bool {
+    is_enum(v)
 }
 
 fn is_enum(v: &Value) -> bool {
@@ -211,16 +258,19 @@ pub(crate) fn property(it: &mut Interpreter, target: &Value, name: &str) -> Eval
         (Value::Object(o), "simpleName") if o.class.is_a("java.lang.Throwable") => Value::Null,
         (Value::Class(c), "name") => Value::Str(c.name.clone()),
         (Value::Class(c), "simpleName") => Value::Str(c.simple_name().into()),
+        (Value::Class(c), "modifiers") if c.decl.is_some() => {
+            Interpreter::int(crate::classes_runtime::class_modifiers(c).unwrap_or(1))
+        }
+        (Value::Class(c), "superclass") => c.parent.clone().map_or(Value::Null, Value::Class),
+        (Value::Closure(c), "parameterTypes") => parameter_types(it, c),
         (Value::Closure(c), "delegate") => c.delegate.borrow().clone(),
         (Value::Closure(c), "owner") => c.owner.clone(),
         (Value::Closure(c), "thisObject") => c.this.clone(),
         (Value::Closure(c), "resolveStrategy") => Interpreter::int(c.resolve_strategy.get()),
-        (Value::Closure(c), "maximumNumberOfParameters") => Interpreter::int(
-            c.code
-                .params
-                .as_ref()
-                .map_or(1, |p| i32::try_from(p.len()).unwrap_or(0)),
-        ),
+        (Value::Closure(c), "maximumNumberOfParameters") => max_params(c),
+        (Value::List(l), "length") => {
+            Interpreter::int(i32::try_from(l.borrow().len()).unwrap_or(i32::MAX))
+        }
         (Value::Range(r), "from") => r.from.clone(),
         (Value::Range(r), "to") => r.to.clone(),
         (Value::List(_) | Value::Range(_), "empty") => Value::Bool(!target.truthy()),
@@ -243,11 +293,10 @@ pub(crate) fn property(it: &mut Interpreter, target: &Value, name: &str) -> Eval
 }
 
 /// Methods on `null` (Groovy's NullObject).
-pub(crate) fn null_method(
-    _it: &mut Interpreter,
-    name: &str,
-    args: &[Value],
-) -> Eval<Option<Value>> {
+pub(crate) fn null_method(it: &mut Interpreter, name: &str, args: &[Value]) -> Eval<Option<Value>> {
+    if name.starts_with('<') {
+        return derived_call(it, name, args);
+    }
     Ok(match (name, args) {
         ("toString", []) => Some(Value::Str("null".into())),
         ("inspect", []) => Some(Value::Str("null".into())),
@@ -268,6 +317,19 @@ fn closure_method(
     Ok(Some(match name {
         "call" | "doCall" => it.call_closure(c, args.to_vec())?,
         "curry" => curry(c, args.to_vec()),
+        "rcurry" => derived(c, vec![Value::list(args.to_vec())], "<rcurry>"),
+        "ncurry" => match args {
+            [n, rest @ ..] => derived(c, vec![n.clone(), Value::list(rest.to_vec())], "<ncurry>"),
+            [] => return Ok(None),
+        },
+        "rightShift" => match args {
+            [Value::Closure(g)] => derived(c, vec![Value::Closure(g.clone())], "<andThen>"),
+            _ => return Ok(None),
+        },
+        "leftShift" => match args {
+            [Value::Closure(g)] => derived(c, vec![Value::Closure(g.clone())], "<compose>"),
+            _ => return Ok(None),
+        },
         "setDelegate" => {
             *c.delegate.borrow_mut() = args.first().cloned().unwrap_or_default();
             Value::Null
@@ -282,15 +344,135 @@ fn closure_method(
             );
             Value::Null
         }
-        "getMaximumNumberOfParameters" => Interpreter::int(
-            c.code
-                .params
-                .as_ref()
-                .map_or(1, |p| i32::try_from(p.len()).unwrap_or(0)),
+        "getMaximumNumberOfParameters" => max_params(c),
+        "isCase" => Value::Bool(it.call_closure(c, args.to_vec())?.truthy()),
+        "getParameterTypes" => parameter_types(it, c),
+        "clone" => copy_closure(
+            c,
+            c.delegate.borrow().clone(),
+            c.owner.clone(),
+            c.this.clone(),
         ),
-        "clone" | "rehydrate" | "dehydrate" => Value::Closure(c.clone()),
+        "dehydrate" => copy_closure(c, Value::Null, Value::Null, Value::Null),
+        "rehydrate" => match args {
+            [delegate, owner, this] => {
+                copy_closure(c, delegate.clone(), owner.clone(), this.clone())
+            }
+            _ => return Ok(None),
+        },
         _ => return Ok(None),
     }))
+}
+
+/// A closure built from `c` (composition, right or n-th currying): a method pointer to the
+/// built-in `kind` on null, with `c` and `extra` bound first (run by `derived_call`).
+fn derived(c: &Rc<crate::value::Closure>, extra: Vec<Value>, kind: &str) -> Value {
+    let mut curried = vec![Value::Closure(c.clone())];
+    curried.extend(extra);
+    let class_name = if kind.ends_with("curry>") {
+        "org.codehaus.groovy.runtime.CurriedClosure"
+    } else {
+        "groovy.lang.Closure$ComposedClosure"
+    };
+    Value::Closure(Rc::new(crate::value::Closure {
+        code: c.code.clone(),
+        scope: c.scope.clone(),
+        this: c.this.clone(),
+        owner: c.owner.clone(),
+        delegate: RefCell::new(c.delegate.borrow().clone()),
+        resolve_strategy: std::cell::Cell::new(c.resolve_strategy.get()),
+        curried,
+        method: Some((Value::Null, kind.into())),
+        class_name: class_name.into(),
+    }))
+}
+
+/// Runs a closure made by `derived`: `args` are the bound values then the call's arguments.
+fn derived_call(it: &mut Interpreter, kind: &str, args: &[Value]) -> Eval<Option<Value>> {
+    Ok(Some(match (kind, args) {
+        ("<rcurry>", [f, Value::List(right), rest @ ..]) => {
+            let mut all = rest.to_vec();
+            all.extend(right.borrow().iter().cloned());
+            it.call_value(f, all)?
+        }
+        ("<ncurry>", [f, n, Value::List(mid), rest @ ..]) => {
+            let at = n
+                .as_i64()
+                .and_then(|n| usize::try_from(n).ok())
+                .unwrap_or(0)
+                .min(rest.len());
+            let mut all = rest[..at].to_vec();
+            all.extend(mid.borrow().iter().cloned());
+            all.extend(rest[at..].iter().cloned());
+            it.call_value(f, all)?
+        }
+        ("<andThen>", [f, g, rest @ ..]) => {
+            let first = it.call_value(f, rest.to_vec())?;
+            it.call_value(g, vec![first])?
+        }
+        ("<compose>", [f, g, rest @ ..]) => {
+            let first = it.call_value(g, rest.to_vec())?;
+            it.call_value(f, vec![first])?
+        }
+        _ => return Ok(None),
+    }))
+}
+
+/// A copy of a closure with another delegate, owner and `this` (`clone`, `rehydrate`).
+fn copy_closure(
+    c: &Rc<crate::value::Closure>,
+    delegate: Value,
+    owner: Value,
+    this: Value,
+) -> Value {
+    Value::Closure(Rc::new(crate::value::Closure {
+        code: c.code.clone(),
+        scope: c.scope.clone(),
+        this,
+        owner,
+        delegate: RefCell::new(delegate),
+        resolve_strategy: std::cell::Cell::new(c.resolve_strategy.get()),
+        curried: c.curried.clone(),
+        method: c.method.clone(),
+        class_name: c.class_name.clone(),
+    }))
+}
+
+/// `closure.parameterTypes`: the declared parameter classes (`Object` when untyped).
+fn parameter_types(it: &Interpreter, c: &Rc<crate::value::Closure>) -> Value {
+    let class = |name: &str| {
+        Value::Class(it.class_named(name).unwrap_or_else(|| {
+            Rc::new(crate::value::Class {
+                name: name.into(),
+                parent: None,
+                decl: None,
+                statics: RefCell::default(),
+            })
+        }))
+    };
+    match &c.code.params {
+        None => Value::list(vec![class("java.lang.Object")]),
+        Some(params) => Value::list(
+            params
+                .iter()
+                .map(|p| match &p.ty {
+                    Some(t) => class(&t.name),
+                    None => class("java.lang.Object"),
+                })
+                .collect(),
+        ),
+    }
+}
+
+/// `maximumNumberOfParameters`: the declared parameters less those bound by `curry`.
+fn max_params(c: &crate::value::Closure) -> Value {
+    let declared = c.code.params.as_ref().map_or(1, Vec::len);
+    let bound = if c.method.is_none() {
+        c.curried.len()
+    } else {
+        0
+    };
+    Interpreter::int(i32::try_from(declared.saturating_sub(bound)).unwrap_or(0))
 }
 
 fn curry(c: &Rc<crate::value::Closure>, args: Vec<Value>) -> Value {

@@ -28,6 +28,31 @@ pub(crate) fn static_property(
         ("Closure", "OWNER_ONLY") => Interpreter::int(2),
         ("Closure", "DELEGATE_ONLY") => Interpreter::int(3),
         ("Closure", "TO_SELF") => Interpreter::int(4),
+        ("Double", "NaN") => Value::Num(Number::Double(f64::NAN)),
+        ("Double", "POSITIVE_INFINITY") => Value::Num(Number::Double(f64::INFINITY)),
+        ("Double", "NEGATIVE_INFINITY") => Value::Num(Number::Double(f64::NEG_INFINITY)),
+        ("Double", "MAX_VALUE") => Value::Num(Number::Double(f64::MAX)),
+        ("Double", "MIN_VALUE") => Value::Num(Number::Double(f64::from_bits(1))),
+        ("Float", "NaN") => Value::Num(Number::Float(f32::NAN)),
+        ("Float", "MAX_VALUE") => Value::Num(Number::Float(f32::MAX)),
+        ("Pattern", "UNIX_LINES") => Interpreter::int(1),
+        ("Pattern", "CASE_INSENSITIVE") => Interpreter::int(2),
+        ("Pattern", "COMMENTS") => Interpreter::int(4),
+        ("Pattern", "MULTILINE") => Interpreter::int(8),
+        ("Pattern", "LITERAL") => Interpreter::int(16),
+        ("Pattern", "DOTALL") => Interpreter::int(32),
+        ("Pattern", "UNICODE_CASE") => Interpreter::int(64),
+        ("BigDecimal", "ROUND_UP") => Interpreter::int(0),
+        ("BigDecimal", "ROUND_DOWN") => Interpreter::int(1),
+        ("BigDecimal", "ROUND_CEILING") => Interpreter::int(2),
+        ("BigDecimal", "ROUND_FLOOR") => Interpreter::int(3),
+        ("BigDecimal", "ROUND_HALF_UP") => Interpreter::int(4),
+        ("BigDecimal", "ROUND_HALF_DOWN") => Interpreter::int(5),
+        ("BigDecimal", "ROUND_HALF_EVEN") => Interpreter::int(6),
+        ("BigDecimal", "ROUND_UNNECESSARY") => Interpreter::int(7),
+        ("Matcher", "lastMatcher") => crate::regex::last_matcher(),
+        ("Boolean", "TRUE") => Value::Bool(true),
+        ("Boolean", "FALSE") => Value::Bool(false),
         ("Math", "PI") => Value::Num(Number::Double(std::f64::consts::PI)),
         ("Math", "E") => Value::Num(Number::Double(std::f64::consts::E)),
         (_, "name") => Value::Str(class.name.clone()),
@@ -101,32 +126,24 @@ pub(crate) fn static_method(
         (
             "Integer" | "Long" | "Double" | "BigDecimal" | "Float",
             "parseInt" | "valueOf" | "parseLong" | "parseDouble" | "parseFloat" | "decode",
-            [s],
+            [Value::Str(_) | Value::GString(_)]
+            | [Value::Str(_) | Value::GString(_), Value::Num(_)],
         ) => {
-            let t = text(it, s)?;
-            let parsed = match class.simple_name() {
-                "Integer" => t
-                    .trim_start_matches('+')
-                    .parse::<i32>()
-                    .ok()
-                    .map(Number::Integer),
-                "Long" => t
-                    .trim_start_matches('+')
-                    .parse::<i64>()
-                    .ok()
-                    .map(Number::Long),
-                "Double" | "Float" => t.parse::<f64>().ok().map(Number::Double),
-                _ => crate::number::parse_literal(&t).ok(),
-            };
-            match parsed {
-                Some(n) => Value::Num(n),
-                None => {
-                    return Err(it.exception(
-                        "java.lang.NumberFormatException",
-                        &format!("For input string: \"{t}\""),
-                    ));
-                }
+            let t = text(it, &args[0])?;
+            let radix = args.get(1).and_then(Value::as_i64).unwrap_or(10);
+            let radix = u32::try_from(radix).unwrap_or(0);
+            match parse_static(class.simple_name(), name, &t, radix) {
+                Ok(n) => Value::Num(n),
+                Err(e) => return Err(it.exception(e.class, &e.message)),
             }
+        }
+        ("Integer" | "Long" | "Double" | "Float", "valueOf", [Value::Num(n)]) => {
+            Value::Num(match class.simple_name() {
+                "Integer" => n.to_integer(),
+                "Long" => n.to_long(),
+                "Double" => n.to_double(),
+                _ => n.to_float(),
+            })
         }
         ("Integer", "toString" | "toHexString" | "toBinaryString", [n]) => {
             let v = n.as_i64().unwrap_or(0);
@@ -162,6 +179,10 @@ pub(crate) fn static_method(
             let source = text(it, p)?;
             crate::regex::pattern(it, &source)?
         }
+        ("Pattern", "compile", [p, Value::Num(flags)]) => {
+            let source = format!("{}{}", flag_prefix(flags.to_i64()), text(it, p)?);
+            crate::regex::pattern(it, &source)?
+        }
         ("Pattern", "matches", [p, s]) => {
             let source = text(it, p)?;
             let p = crate::regex::pattern(it, &source)?;
@@ -178,6 +199,23 @@ pub(crate) fn static_method(
             Ok(s) => Value::Str(s.into()),
             Err(e) => return Err(it.exception(e.class, &e.message)),
         },
+        ("Character", _, [Value::Char(c)]) => match character_method(name, *c) {
+            Some(v) => v,
+            None => return Ok(None),
+        },
+        ("Arrays", "toString", [Value::Null]) => Value::Str("null".into()),
+        ("Arrays", "toString", [a @ Value::List(_)]) => Value::Str(it.to_string_value(a)?.into()),
+        ("Arrays", "asList", [Value::List(l)]) => Value::list(l.borrow().clone()),
+        ("Arrays", "asList", items) => Value::list(items.to_vec()),
+        ("Matcher", "getLastMatcher", []) => crate::regex::last_matcher(),
+        ("Pattern", "quote", [p]) => Value::Str(quote_pattern(&text(it, p)?).into()),
+        ("Matcher", "quoteReplacement", [r]) => {
+            let r = text(it, r)?;
+            Value::Str(r.replace('\\', "\\\\").replace('$', "\\$").into())
+        }
+        ("URLEncoder", "encode", [t, ..]) => Value::Str(url_encode(&text(it, t)?).into()),
+        ("URLDecoder", "decode", [t, ..]) => Value::Str(url_decode(&text(it, t)?).into()),
+        ("XmlUtil", "escapeXml", [t]) => Value::Str(escape_xml(&text(it, t)?).into()),
         ("System", "currentTimeMillis" | "nanoTime", []) => Value::Num(Number::Long(0)),
         ("System", "getenv", [_]) => Value::Null,
         ("System", "lineSeparator", []) => Value::Str("\n".into()),
@@ -207,7 +245,35 @@ pub(crate) fn construct(it: &mut Interpreter, class: &Rc<Class>, args: Vec<Value
         ("StringBuilder" | "StringBuffer", [v]) => {
             Value::Buffer(Rc::new(std::cell::RefCell::new(it.to_string_value(v)?)))
         }
+        ("BigDecimal", [v @ (Value::Str(_) | Value::GString(_))]) => {
+            let t = it.to_string_value(v)?;
+            match crate::number::parse_big_decimal(&t) {
+                Ok(d) => Value::Num(Number::BigDecimal(Rc::new(d))),
+                Err(e) => return Err(it.exception(e.class, &e.message)),
+            }
+        }
+        ("BigInteger", [v @ (Value::Str(_) | Value::GString(_))]) => {
+            let t = it.to_string_value(v)?;
+            match crate::number::parse_big_integer(&t) {
+                Ok(d) => Value::Num(Number::BigInteger(Rc::new(d))),
+                Err(e) => return Err(it.exception(e.class, &e.message)),
+            }
+        }
+        ("BigDecimal", [Value::Num(n)]) if n.is_integral() => match n.to_big_decimal() {
+            Ok(d) => Value::Num(Number::BigDecimal(Rc::new(d))),
+            Err(e) => return Err(it.exception(e.class, &e.message)),
+        },
         ("String", []) => Value::Str("".into()),
+        ("String", [Value::List(l)]) if l.borrow().iter().all(|c| matches!(c, Value::Char(_))) => {
+            // new String(char[])
+            Value::Str(
+                l.borrow()
+                    .iter()
+                    .map(Value::to_display)
+                    .collect::<String>()
+                    .into(),
+            )
+        }
         ("String", [v]) => Value::Str(it.to_string_value(v)?.into()),
         ("Object", []) => Value::Object(Rc::new(crate::value::Object {
             class: class.clone(),
@@ -381,8 +447,46 @@ pub(crate) fn to_json_value(it: &mut Interpreter, v: &Value) -> Eval<Json> {
             }
             Json::Object(out)
         }
+        Value::Object(o) if o.class.decl.is_some() && !o.class.is_a("java.lang.Enum") => {
+            let mut out = IndexMap::new();
+            for (name, value) in bean_properties(o) {
+                out.insert(name.to_string(), to_json_value(it, &value)?);
+            }
+            Json::Object(out)
+        }
         other => Json::String(it.to_string_value(other)?),
     })
+}
+
+/// The properties of a script-class object as a bean sees them: sorted by name (as
+/// `Introspector` gives them), fields declared without a visibility modifier, statics excluded.
+fn bean_properties(o: &crate::value::Object) -> Vec<(Rc<str>, Value)> {
+    use jenkins_harness_grammar::ast::ClassMember;
+    let mut names: Vec<Rc<str>> = Vec::new();
+    let mut class = Some(o.class.clone());
+    while let Some(c) = class {
+        for member in c.decl.iter().flat_map(|d| d.members.iter()) {
+            let ClassMember::Field(var, _) = member else {
+                continue;
+            };
+            let m = &var.modifiers;
+            if m.has("static") || m.has("private") || m.has("public") || m.has("protected") {
+                continue;
+            }
+            names.extend(var.declarators.iter().map(|d| Rc::from(&*d.name.name)));
+        }
+        class = c.parent.clone();
+    }
+    names.sort();
+    names.dedup();
+    let fields = o.fields.borrow();
+    names
+        .into_iter()
+        .map(|n| {
+            let v = fields.get(&n).cloned().unwrap_or_default();
+            (n, v)
+        })
+        .collect()
 }
 
 /// A parsed JSON value as a Groovy value.
@@ -428,4 +532,162 @@ fn number_json(n: &Number) -> Json {
         Number::Float(f) => Json::Float(*f),
         Number::Double(d) => Json::Double(*d),
     }
+}
+
+/// `Integer.parseInt(s, radix)`, `Long.valueOf(s)`, `Double.parseDouble(s)`, `Integer.decode(s)`...
+fn parse_static(
+    class: &str,
+    name: &str,
+    t: &str,
+    radix: u32,
+) -> Result<Number, crate::number::NumberError> {
+    use crate::number as n;
+    Ok(match (class, name) {
+        ("Integer", "decode") | ("Long", "decode") => {
+            let v = decode(t)?;
+            if class == "Integer" {
+                Number::Integer(i32::try_from(v).map_err(|_| {
+                    n::NumberError::number_format(format!("For input string: \"{t}\""))
+                })?)
+            } else {
+                Number::Long(v)
+            }
+        }
+        ("Integer", _) => Number::Integer(n::parse_int(t, radix)?),
+        ("Long", _) => Number::Long(n::parse_long(t, radix)?),
+        ("Double", _) => Number::Double(n::parse_double(t)?),
+        ("Float", _) => Number::Float(n::parse_float(t)?),
+        _ => Number::BigDecimal(Rc::new(n::parse_big_decimal(t)?)),
+    })
+}
+
+/// `Long.decode(s)`: an optional sign, then `0x`/`#` hex, `0` octal or decimal digits.
+fn decode(t: &str) -> Result<i64, crate::number::NumberError> {
+    let (sign, rest) = match t.as_bytes().first() {
+        Some(b'-') => ("-", &t[1..]),
+        Some(b'+') => ("", &t[1..]),
+        _ => ("", t),
+    };
+    let (radix, digits) =
+        if let Some(h) = rest.strip_prefix("0x").or_else(|| rest.strip_prefix("0X")) {
+            (16, h)
+        } else if let Some(h) = rest.strip_prefix('#') {
+            (16, h)
+        } else if rest.len() > 1 && rest.starts_with('0') {
+            (8, &rest[1..])
+        } else {
+            (10, rest)
+        };
+    if digits.starts_with(['-', '+']) {
+        return Err(crate::number::NumberError::number_format(
+            "Sign character in wrong position",
+        ));
+    }
+    crate::number::parse_long(&format!("{sign}{digits}"), radix)
+}
+
+/// The inline flags for `Pattern.compile(p, flags)`: `(?i)` for `CASE_INSENSITIVE`...
+fn flag_prefix(flags: i64) -> String {
+    let letters: String = [(2, 'i'), (4, 'x'), (8, 'm'), (32, 's')]
+        .iter()
+        .filter(|(bit, _)| flags & bit != 0)
+        .map(|(_, c)| *c)
+        .collect();
+    if letters.is_empty() {
+        String::new()
+    } else {
+        format!("(?{letters})")
+    }
+}
+
+/// `Character.isDigit(c)`, `Character.toUpperCase(c)`...
+fn character_method(name: &str, c: char) -> Option<Value> {
+    let upper = |c: char| {
+        c.to_uppercase()
+            .next()
+            .filter(|_| c.to_uppercase().count() == 1)
+    };
+    let lower = |c: char| {
+        c.to_lowercase()
+            .next()
+            .filter(|_| c.to_lowercase().count() == 1)
+    };
+    Some(match name {
+        "isDigit" => Value::Bool(c.is_numeric()),
+        "isLetter" => Value::Bool(c.is_alphabetic()),
+        "isLetterOrDigit" => Value::Bool(c.is_alphanumeric()),
+        "isWhitespace" => {
+            Value::Bool(c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{2007}' | '\u{202f}'))
+        }
+        "isUpperCase" => Value::Bool(c.is_uppercase()),
+        "isLowerCase" => Value::Bool(c.is_lowercase()),
+        "toUpperCase" => Value::Char(upper(c).unwrap_or(c)),
+        "toLowerCase" => Value::Char(lower(c).unwrap_or(c)),
+        "toString" => Value::Str(c.to_string().into()),
+        "valueOf" => Value::Char(c),
+        "getNumericValue" => Interpreter::int(c.to_digit(36).map_or(-1, |d| d as i32)),
+        _ => return None,
+    })
+}
+
+/// `Pattern.quote(s)`: `\Q...\E`, with any `\E` inside split out.
+fn quote_pattern(s: &str) -> String {
+    format!("\\Q{}\\E", s.replace("\\E", "\\E\\\\E\\Q"))
+}
+
+/// `URLEncoder.encode(s, "UTF-8")`: form encoding, spaces as `+`.
+fn url_encode(s: &str) -> String {
+    let mut out = String::new();
+    for b in s.bytes() {
+        match b {
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'.' | b'-' | b'*' | b'_' => {
+                out.push(char::from(b));
+            }
+            b' ' => out.push('+'),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+/// `URLDecoder.decode(s, "UTF-8")`: `+` is a space, `%XX` a byte.
+fn url_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' => {
+                let hex = s
+                    .get(i + 1..i + 3)
+                    .and_then(|h| u8::from_str_radix(h, 16).ok());
+                if let Some(v) = hex {
+                    out.push(v);
+                    i += 2;
+                } else {
+                    out.push(b'%');
+                }
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// `XmlUtil.escapeXml(s)`.
+fn escape_xml(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c => out.push(c),
+        }
+    }
+    out
 }

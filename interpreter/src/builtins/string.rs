@@ -29,6 +29,13 @@ pub(crate) fn method(
             None => Ok(String::new()),
         }
     };
+    if let (Value::GString(_), "hashCode", []) = (target, name, args) {
+        // GStringImpl.hashCode() is 37 + toString().hashCode().
+        return Ok(Some(Interpreter::int(java_hash(&text).wrapping_add(37))));
+    }
+    if let Some(v) = extra_method(it, &text, name, args)? {
+        return Ok(Some(v));
+    }
     let chars: Vec<char> = text.chars().collect();
     Ok(Some(match (name, args) {
         ("size" | "length", []) => count(text.encode_utf16().count()),
@@ -89,15 +96,7 @@ pub(crate) fn method(
                 Value::Pattern(p) => p.regex.clone(),
                 other => {
                     let src = it.to_string_value(other)?;
-                    match regex::Regex::new(&src) {
-                        Ok(r) => r,
-                        Err(e) => {
-                            return Err(it.exception(
-                                "java.util.regex.PatternSyntaxException",
-                                &e.to_string(),
-                            ));
-                        }
-                    }
+                    crate::regex::compile_regex(it, &src)?.regex.clone()
                 }
             };
             let limit = if name == "replaceFirst" { 1 } else { 0 };
@@ -132,30 +131,18 @@ pub(crate) fn method(
                     s(out)
                 }
                 other => {
-                    let replacement = java_replacement(&it.to_string_value(other)?);
-                    s(pattern
-                        .replacen(&text, limit, replacement.as_str())
-                        .into_owned())
+                    let replacement = it.to_string_value(other)?;
+                    s(crate::regex::replace(
+                        it,
+                        &pattern,
+                        &text,
+                        &replacement,
+                        limit == 1,
+                    )?)
                 }
             }
         }
         ("split", []) => Value::list(text.split_whitespace().map(s).collect()),
-        ("split", [_]) => {
-            let sep = arg_text(it, 0)?;
-            let parts: Vec<&str> = match regex::Regex::new(&sep) {
-                Ok(r) => r.split(&text).collect(),
-                Err(_) => text.split(sep.as_str()).collect(),
-            };
-            let mut parts: Vec<Value> = parts.into_iter().map(s).collect();
-            // Java drops trailing empty strings.
-            while parts.len() > 1 && parts.last().is_some_and(|p| p.to_display().is_empty()) {
-                parts.pop();
-            }
-            if text.is_empty() {
-                parts = vec![s("")];
-            }
-            Value::list(parts)
-        }
         ("tokenize", []) => Value::list(text.split_whitespace().map(s).collect()),
         ("tokenize", [_]) => {
             let delims: Vec<char> = arg_text(it, 0)?.chars().collect();
@@ -177,43 +164,22 @@ pub(crate) fn method(
             "toInteger" | "toLong" | "toBigInteger" | "toBigDecimal" | "toDouble" | "toFloat"
             | "asType",
             [],
-        )
-        | ("toInteger" | "toLong" | "toDouble" | "toBigDecimal", _) => {
-            let trimmed = text.trim();
-            let n = match name {
-                "toInteger" => trimmed
-                    .parse::<i32>()
-                    .ok()
-                    .map(crate::number::Number::Integer),
-                "toLong" => trimmed.parse::<i64>().ok().map(crate::number::Number::Long),
-                "toDouble" | "toFloat" => trimmed
-                    .parse::<f64>()
-                    .ok()
-                    .map(crate::number::Number::Double),
-                _ => crate::number::parse_literal(trimmed).ok().or_else(|| {
-                    crate::number::parse_literal(trimmed.trim_start_matches('-'))
-                        .ok()
-                        .and_then(|n| n.negate().ok())
-                }),
-            };
-            match n {
-                Some(n) => Value::Num(n),
-                None => {
-                    return Err(it.exception(
-                        "java.lang.NumberFormatException",
-                        &format!("For input string: \"{text}\""),
-                    ));
-                }
-            }
-        }
+        ) => match parse_number(&text, name) {
+            Ok(n) => Value::Num(n),
+            Err(e) => return Err(it.exception(e.class, &e.message)),
+        },
         ("toBoolean", []) => Value::Bool(matches!(
             text.trim().to_lowercase().as_str(),
             "true" | "y" | "1"
         )),
-        ("isNumber" | "isBigDecimal", []) => Value::Bool(text.trim().parse::<f64>().is_ok()),
-        ("isInteger", []) => Value::Bool(text.trim().parse::<i32>().is_ok()),
-        ("isLong", []) => Value::Bool(text.trim().parse::<i64>().is_ok()),
-        ("isDouble" | "isFloat", []) => Value::Bool(text.trim().parse::<f64>().is_ok()),
+        ("isNumber" | "isBigDecimal", []) => {
+            Value::Bool(parse_number(&text, "toBigDecimal").is_ok())
+        }
+        ("isBigInteger", []) => Value::Bool(parse_number(&text, "toBigInteger").is_ok()),
+        ("isInteger", []) => Value::Bool(parse_number(&text, "toInteger").is_ok()),
+        ("isLong", []) => Value::Bool(parse_number(&text, "toLong").is_ok()),
+        ("isDouble", []) => Value::Bool(parse_number(&text, "toDouble").is_ok()),
+        ("isFloat", []) => Value::Bool(parse_number(&text, "toFloat").is_ok()),
         ("padLeft" | "padRight" | "center", [n, ..]) => {
             let width = usize::try_from(n.as_i64().unwrap_or(0)).unwrap_or(0);
             let pad = if args.len() > 1 {
@@ -231,18 +197,13 @@ pub(crate) fn method(
         ("plus", [x]) => s(format!("{text}{}", it.to_string_value(x)?)),
         ("minus", [_]) => s(text.replacen(&arg_text(it, 0)?, "", 1)),
         ("reverse", []) => s(text.chars().rev().collect::<String>()),
-        ("count", [_]) => {
-            let needle = arg_text(it, 0)?;
-            count(if needle.is_empty() {
-                0
-            } else {
-                text.matches(needle.as_str()).count()
-            })
-        }
         ("toList" | "toCharArray" | "chars", []) => {
             Value::list(chars.iter().map(|c| s(c.to_string())).collect())
         }
-        ("getAt", [i]) => super::list::get_at(it, target, i)?,
+        ("getAt", [i]) => match string_get_at(it, &chars, i)? {
+            Some(v) => v,
+            None => super::list::get_at(it, target, i)?,
+        },
         ("charAt", [i]) => {
             let i = i.as_i64().unwrap_or(0);
             match usize::try_from(i).ok().and_then(|i| chars.get(i)) {
@@ -256,38 +217,12 @@ pub(crate) fn method(
             }
         }
         ("stripIndent", []) => s(strip_indent(&text)),
-        ("stripMargin", []) => s(text
-            .lines()
-            .map(|l| l.trim_start().strip_prefix('|').unwrap_or(l))
-            .collect::<Vec<_>>()
-            .join("\n")),
         ("matches", [_]) => {
             let re = arg_text(it, 0)?;
             let p = crate::regex::pattern(it, &re)?;
             match p {
                 Value::Pattern(p) => Value::Bool(crate::regex::full_match(&p, &text)),
                 _ => Value::Bool(false),
-            }
-        }
-        ("find", [re]) => {
-            let p = match crate::regex::find(it, target, re)? {
-                Value::Matcher(m) => m,
-                _ => return Ok(Some(Value::Null)),
-            };
-            p.matches
-                .first()
-                .and_then(|m| m[0].clone())
-                .map_or(Value::Null, Value::Str)
-        }
-        ("findAll", [re]) if !matches!(re, Value::Closure(_)) => {
-            match crate::regex::find(it, target, re)? {
-                Value::Matcher(m) => Value::list(
-                    m.matches
-                        .iter()
-                        .map(|x| crate::regex::match_value(x))
-                        .collect(),
-                ),
-                _ => Value::list(Vec::new()),
             }
         }
         ("format", _) => s(super::statics::sprintf(it, target, args)?),
@@ -354,35 +289,6 @@ fn strip_indent(text: &str) -> String {
         .join("\n")
 }
 
-/// Java's `$1` group references become the regex crate's `${1}`.
-fn java_replacement(r: &str) -> String {
-    let mut out = String::new();
-    let mut chars = r.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' => {
-                if let Some(n) = chars.next() {
-                    if n == '$' {
-                        out.push_str("$$");
-                    } else {
-                        out.push(n);
-                    }
-                }
-            }
-            '$' => {
-                let mut digits = String::new();
-                while let Some(d) = chars.peek().filter(|d| d.is_ascii_digit()) {
-                    digits.push(*d);
-                    chars.next();
-                }
-                out.push_str(&format!("${{{digits}}}"));
-            }
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
 fn base64(bytes: &[u8]) -> String {
@@ -445,6 +351,76 @@ pub(crate) fn buffer_method(
     }))
 }
 
+/// The iteration methods a Matcher has through Groovy's `iterator(Matcher)`.
+const MATCHER_ITERABLE: &[&str] = &[
+    "collect",
+    "findAll",
+    "find",
+    "any",
+    "every",
+    "eachWithIndex",
+    "collectEntries",
+    "inject",
+    "join",
+    "first",
+    "last",
+    "sum",
+    "count",
+    "grep",
+    "findResults",
+    "collectMany",
+    "sort",
+    "unique",
+];
+
+/// `text[i]` and `text[from..to]` with Groovy's index checks; `None` for other indexes.
+fn string_get_at(it: &mut Interpreter, chars: &[char], index: &Value) -> Eval<Option<Value>> {
+    let len = i64::try_from(chars.len()).unwrap_or(i64::MAX);
+    let (from, to, reverse) = match index {
+        Value::Num(n) if n.is_integral() => {
+            let i = n.to_i64();
+            let at = if i < 0 { i + len } else { i };
+            if at < 0 {
+                return Err(it.exception(
+                    "java.lang.ArrayIndexOutOfBoundsException",
+                    &format!("Negative array index [{i}] too large for array size {len}"),
+                ));
+            }
+            (at, at + 1, false)
+        }
+        Value::Range(r) if !r.exclusive => {
+            let (Value::Num(a), Value::Num(b)) = (&r.from, &r.to) else {
+                return Ok(None);
+            };
+            let (a, b) = (a.to_i64(), b.to_i64());
+            let a = if a < 0 { a + len } else { a };
+            let b = if b < 0 { b + len } else { b };
+            if a > b {
+                (b, a + 1, true)
+            } else {
+                (a, b + 1, false)
+            }
+        }
+        _ => return Ok(None),
+    };
+    if from < 0 || to > len || from > to {
+        return Err(it.exception(
+            "java.lang.StringIndexOutOfBoundsException",
+            &format!("begin {from}, end {to}, length {len}"),
+        ));
+    }
+    let (a, b) = (
+        usize::try_from(from).unwrap_or(0),
+        usize::try_from(to).unwrap_or(0),
+    );
+    let part: String = if reverse {
+        chars[a..b].iter().rev().collect()
+    } else {
+        chars[a..b].iter().collect()
+    };
+    Ok(Some(s(part)))
+}
+
 /// Methods of Matcher and Pattern values.
 pub(crate) fn regex_method(
     it: &mut Interpreter,
@@ -465,7 +441,7 @@ pub(crate) fn regex_method(
             m.current.set(whole.then_some(0));
             Value::Bool(whole)
         }
-        (Value::Matcher(m), "group", args @ ([] | [_])) => {
+        (Value::Matcher(m), "group", args @ ([] | [Value::Num(_)])) => {
             let i = args
                 .first()
                 .and_then(Value::as_i64)
@@ -483,6 +459,77 @@ pub(crate) fn regex_method(
             }
         }
         (Value::Matcher(_), "getAt", [i]) => super::list::get_at(it, target, i)?,
+        (Value::Matcher(m), "groupCount", []) => count(m.pattern.regex.captures_len() - 1),
+        (Value::Matcher(m), "group", [Value::Str(_) | Value::GString(_)]) => {
+            let name = it.to_string_value(&args[0])?;
+            let Some(g) = m
+                .pattern
+                .regex
+                .capture_names()
+                .position(|n| n == Some(&*name))
+            else {
+                return Err(it.exception(
+                    "java.lang.IllegalArgumentException",
+                    &format!("No group with name <{name}>"),
+                ));
+            };
+            match m.current.get() {
+                Some(c) => m
+                    .matches
+                    .get(c)
+                    .and_then(|x| x.get(g).cloned().flatten())
+                    .map_or(Value::Null, Value::Str),
+                None => {
+                    return Err(it.exception("java.lang.IllegalStateException", "No match found"));
+                }
+            }
+        }
+        (Value::Matcher(m), "start" | "end", args @ ([] | [Value::Num(_)])) => {
+            let group = usize::try_from(int_arg(args, 0)).unwrap_or(0);
+            let Some(c) = m.current.get() else {
+                return Err(it.exception("java.lang.IllegalStateException", "No match available"));
+            };
+            match crate::regex::position(m, c, group) {
+                Some((start, end)) => count(if name == "start" { start } else { end }),
+                None => Interpreter::int(-1),
+            }
+        }
+        (Value::Matcher(m), "replaceAll" | "replaceFirst", [with]) => {
+            let with = it.to_string_value(with)?;
+            s(crate::regex::replace(
+                it,
+                &m.pattern.regex,
+                &m.text,
+                &with,
+                name == "replaceFirst",
+            )?)
+        }
+        (Value::Matcher(m), "hasGroup", []) => Value::Bool(m.pattern.regex.captures_len() > 1),
+        (Value::Matcher(m), "iterator" | "toList", []) => Value::list(
+            m.matches
+                .iter()
+                .map(|x| crate::regex::match_value(x))
+                .collect(),
+        ),
+        (Value::Matcher(m), _, _) if MATCHER_ITERABLE.contains(&name) => {
+            let items = Value::list(
+                m.matches
+                    .iter()
+                    .map(|x| crate::regex::match_value(x))
+                    .collect(),
+            );
+            return super::method(it, &items, name, args);
+        }
+        (Value::Pattern(p), "split", [text, ..]) => {
+            let text = it.to_string_value(text)?;
+            let parts = crate::regex::split(&p.regex, &text, int_arg(args, 1));
+            Value::list(parts.into_iter().map(s).collect())
+        }
+        (Value::Pattern(_), "flags", []) => Interpreter::int(0),
+        (Value::Pattern(p), "matches", [text]) => {
+            let text = it.to_string_value(text)?;
+            Value::Bool(crate::regex::full_match(p, &text))
+        }
         (Value::Matcher(m), "each", [Value::Closure(c)]) => {
             for x in &m.matches {
                 let v = crate::regex::match_value(x);
@@ -501,7 +548,257 @@ pub(crate) fn regex_method(
             Value::Matcher(Rc::new(crate::regex::matcher(p.clone(), text)))
         }
         (Value::Pattern(p), "pattern" | "toString", []) => s(p.source.clone()),
-        (Value::Pattern(_), "isCase", [x]) => Value::Bool(crate::ops::is_case(it, target, x)?),
+        (Value::Pattern(_), "isCase", [Value::Null]) => Value::Bool(false),
+        (Value::Pattern(p), "isCase", [x]) => {
+            let text = it.to_string_value(x)?;
+            Value::Bool(crate::regex::is_case_match(p, &text))
+        }
         _ => return Ok(None),
+    }))
+}
+
+/// The argument at `i` as text (empty when missing).
+fn text_arg(it: &mut Interpreter, args: &[Value], i: usize) -> Eval<String> {
+    match args.get(i) {
+        Some(v) => it.to_string_value(v),
+        None => Ok(String::new()),
+    }
+}
+
+/// The argument at `i` as an int (0 when missing or not a number).
+fn int_arg(args: &[Value], i: usize) -> i64 {
+    args.get(i).and_then(Value::as_i64).unwrap_or(0)
+}
+
+/// String methods taking offsets, counts, closures or regexes.
+fn extra_method(
+    it: &mut Interpreter,
+    text: &str,
+    name: &str,
+    args: &[Value],
+) -> Eval<Option<Value>> {
+    let chars: Vec<char> = text.chars().collect();
+    Ok(Some(match (name, args) {
+        ("take" | "drop" | "takeRight" | "dropRight", [Value::Num(_)]) => {
+            s(take_drop(&chars, name, int_arg(args, 0)))
+        }
+        ("takeWhile" | "dropWhile" | "find", [Value::Closure(c)]) => {
+            let mut at = chars.len();
+            for (i, ch) in chars.iter().enumerate() {
+                let keep = it.call_closure(c, vec![s(ch.to_string())])?.truthy();
+                if keep == (name == "find") {
+                    at = i;
+                    break;
+                }
+            }
+            match name {
+                "takeWhile" => s(chars[..at].iter().collect::<String>()),
+                "dropWhile" => s(chars[at..].iter().collect::<String>()),
+                _ => chars.get(at).map_or(Value::Null, |c| s(c.to_string())),
+            }
+        }
+        ("count", [_]) => {
+            let needle = text_arg(it, args, 0)?;
+            count(count_overlapping(text, &needle))
+        }
+        ("stripMargin", [_]) => {
+            let margin = text_arg(it, args, 0)?.chars().next().unwrap_or('|');
+            s(strip_margin(text, margin))
+        }
+        ("stripMargin", []) => s(strip_margin(text, '|')),
+        ("split", [_] | [_, Value::Num(_)]) => {
+            let source = text_arg(it, args, 0)?;
+            let p = crate::regex::compile_regex(it, &source)?;
+            let parts = crate::regex::split(&p.regex, text, int_arg(args, 1));
+            Value::list(parts.into_iter().map(s).collect())
+        }
+        ("startsWith", [_, Value::Num(_)]) => {
+            let prefix = text_arg(it, args, 0)?;
+            let from = usize::try_from(int_arg(args, 1)).ok();
+            Value::Bool(from.is_some_and(|f| {
+                f <= chars.len() && chars[f..].iter().collect::<String>().starts_with(&prefix)
+            }))
+        }
+        ("indexOf" | "lastIndexOf", [_, Value::Num(_)]) => {
+            let needle: Vec<char> = text_arg(it, args, 0)?.chars().collect();
+            index_from(&chars, &needle, int_arg(args, 1), name == "lastIndexOf")
+        }
+        ("compareTo", [Value::Str(_) | Value::GString(_)]) => {
+            let other = text_arg(it, args, 0)?;
+            Interpreter::int(java_compare(text, &other))
+        }
+        ("isCase", [Value::Null]) => Value::Bool(false),
+        ("isCase", [x]) => Value::Bool(it.to_string_value(x)? == text),
+        ("compareToIgnoreCase", [_]) => {
+            let other = text_arg(it, args, 0)?;
+            Interpreter::int(compare_ignore_case(text, &other))
+        }
+        ("getChars", []) => Value::list(chars.iter().map(|c| Value::Char(*c)).collect()),
+        ("normalize", []) => s(text.replace("\r\n", "\n").replace('\r', "\n")),
+        ("denormalize", []) => s(text.replace("\r\n", "\n").replace('\r', "\n")),
+        ("format", [fmt, rest @ ..]) => s(super::statics::sprintf(it, fmt, rest)?),
+        ("hashCode", []) => Interpreter::int(java_hash(text)),
+        ("eachLine", [Value::Closure(c)]) => {
+            let two = c.code.params.as_ref().is_some_and(|p| p.len() > 1);
+            let mut last = Value::Null;
+            for (i, line) in text.lines().enumerate() {
+                let mut call = vec![s(line)];
+                if two {
+                    call.push(count(i));
+                }
+                last = it.call_closure(c, call)?;
+            }
+            last
+        }
+        _ => return regex_string_method(it, text, name, args),
+    }))
+}
+
+/// `toInteger()`, `toLong()`, ... : Java's parser of that type over the text trimmed as
+/// `String.trim()` does, with Java's `NumberFormatException` messages.
+fn parse_number(
+    text: &str,
+    name: &str,
+) -> Result<crate::number::Number, crate::number::NumberError> {
+    use crate::number::{self as n, Number};
+    let t = text.trim_matches(|c: char| c <= ' ');
+    Ok(match name {
+        "toInteger" => Number::Integer(n::parse_int(t, 10)?),
+        "toLong" => Number::Long(n::parse_long(t, 10)?),
+        "toDouble" => Number::Double(n::parse_double(t)?),
+        "toFloat" => Number::Float(n::parse_float(t)?),
+        "toBigInteger" => Number::BigInteger(Rc::new(n::parse_big_integer(t)?)),
+        "toBigDecimal" => Number::BigDecimal(Rc::new(n::parse_big_decimal(t)?)),
+        _ => n::parse_literal(t).map_err(n::NumberError::number_format)?,
+    })
+}
+
+/// `String.compareTo`: the difference of the first differing UTF-16 units, else of the lengths.
+fn java_compare(a: &str, b: &str) -> i32 {
+    let (a, b): (Vec<u16>, Vec<u16>) = (a.encode_utf16().collect(), b.encode_utf16().collect());
+    for (x, y) in a.iter().zip(&b) {
+        if x != y {
+            return i32::from(*x) - i32::from(*y);
+        }
+    }
+    i32::try_from(a.len()).unwrap_or(0) - i32::try_from(b.len()).unwrap_or(0)
+}
+
+/// `String.hashCode()` over UTF-16 code units.
+fn java_hash(text: &str) -> i32 {
+    text.encode_utf16()
+        .fold(0i32, |h, u| h.wrapping_mul(31).wrapping_add(i32::from(u)))
+}
+
+/// `compareToIgnoreCase`: the first differing case-folded character's difference.
+fn compare_ignore_case(a: &str, b: &str) -> i32 {
+    let fold = |c: char| {
+        c.to_uppercase()
+            .flat_map(char::to_lowercase)
+            .next()
+            .unwrap_or(c)
+    };
+    let (a, b): (Vec<char>, Vec<char>) =
+        (a.chars().map(fold).collect(), b.chars().map(fold).collect());
+    for (x, y) in a.iter().zip(&b) {
+        if x != y {
+            return *x as i32 - *y as i32;
+        }
+    }
+    i32::try_from(a.len()).unwrap_or(0) - i32::try_from(b.len()).unwrap_or(0)
+}
+
+/// `take`, `drop`, `takeRight`, `dropRight` over characters.
+fn take_drop(chars: &[char], name: &str, n: i64) -> String {
+    let n = usize::try_from(n).unwrap_or(0).min(chars.len());
+    let part = match name {
+        "take" => &chars[..n],
+        "drop" => &chars[n..],
+        "takeRight" => &chars[chars.len() - n..],
+        _ => &chars[..chars.len() - n],
+    };
+    part.iter().collect()
+}
+
+/// Occurrences of `needle`, overlapping ones included (`'aaaa'.count('aa')` is 3).
+fn count_overlapping(text: &str, needle: &str) -> usize {
+    if needle.is_empty() {
+        return text.chars().count() + 1;
+    }
+    let mut n = 0;
+    let mut from = 0;
+    while let Some(at) = text.get(from..).and_then(|t| t.find(needle)) {
+        n += 1;
+        from += at + text[from + at..].chars().next().map_or(1, char::len_utf8);
+    }
+    n
+}
+
+/// `stripMargin(margin)`: removes leading blanks and the margin character from each line.
+fn strip_margin(text: &str, margin: char) -> String {
+    let mut out: Vec<&str> = Vec::new();
+    for line in text.split('\n') {
+        let trimmed = line.trim_start_matches([' ', '\t']);
+        out.push(trimmed.strip_prefix(margin).unwrap_or(line));
+    }
+    out.join("\n")
+}
+
+/// `indexOf(needle, from)` / `lastIndexOf(needle, from)` over characters.
+fn index_from(chars: &[char], needle: &[char], from: i64, last: bool) -> Value {
+    let len = chars.len();
+    let fits = |i: usize| i + needle.len() <= len && chars[i..i + needle.len()] == *needle;
+    let found = if last {
+        let start = usize::try_from(from.max(-1) + 1).unwrap_or(0).min(len + 1);
+        (0..start).rev().find(|&i| fits(i))
+    } else {
+        let start = usize::try_from(from.max(0)).unwrap_or(0);
+        (start..=len).find(|&i| fits(i))
+    };
+    found.map_or(Interpreter::int(-1), count)
+}
+
+/// `find`, `findAll` and `eachMatch` with a regex, and closures over the groups.
+fn regex_string_method(
+    it: &mut Interpreter,
+    text: &str,
+    name: &str,
+    args: &[Value],
+) -> Eval<Option<Value>> {
+    let (re, closure) = match args {
+        [re] if !matches!(re, Value::Closure(_)) => (re, None),
+        [re, Value::Closure(c)] => (re, Some(c)),
+        _ => return Ok(None),
+    };
+    if !matches!(name, "find" | "findAll" | "eachMatch") {
+        return Ok(None);
+    }
+    let Value::Matcher(m) = crate::regex::find(it, &s(text), re)? else {
+        return Ok(None);
+    };
+    let mut results = Vec::new();
+    for groups in &m.matches {
+        let v = match closure {
+            Some(c) => {
+                let arg = crate::regex::match_value(groups);
+                let spread = match arg {
+                    Value::List(l) if c.code.params.as_ref().is_some_and(|p| p.len() > 1) => {
+                        l.borrow().clone()
+                    }
+                    other => vec![other],
+                };
+                it.call_closure(c, spread)?
+            }
+            None => groups[0].clone().map_or(Value::Null, Value::Str),
+        };
+        if name == "find" {
+            return Ok(Some(v));
+        }
+        results.push(v);
+    }
+    Ok(Some(match name {
+        "find" => Value::Null,
+        "findAll" => Value::list(results),
+        _ => s(text),
     }))
 }

@@ -15,6 +15,16 @@ use super::{Number, NumberError, decimal, low_i64};
 /// range"). A leading `-` (or `+`) is accepted and folded like
 /// [`parse_negative_literal`], as Groovy does for `-literal`.
 pub fn parse_literal(text: &str) -> Result<Number, String> {
+    // The common case, a small decimal integer, without allocating (scripts evaluate their
+    // literals each time a loop runs). A leading `0` is octal: leave it to the full parser.
+    let bytes = text.as_bytes();
+    if (1..=9).contains(&bytes.len())
+        && bytes.iter().all(u8::is_ascii_digit)
+        && (bytes[0] != b'0' || bytes.len() == 1)
+        && let Ok(n) = text.parse::<i32>()
+    {
+        return Ok(Number::Integer(n));
+    }
     match text.as_bytes().first() {
         Some(b'-') => parse_signed_literal(&text[1..], true),
         Some(b'+') => parse_signed_literal(&text[1..], false),

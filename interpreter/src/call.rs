@@ -779,7 +779,7 @@ impl Interpreter {
         let scope = Scope::root();
         let in_class = matches!(&receiver, Value::Object(o) if o.class.decl.is_some());
         if in_class {
-            crate::classes_runtime::enter_receiver(&receiver);
+            self.receivers.push(receiver.clone());
         }
         let result = self
             .bind_params(&m.params, args, &scope, None)
@@ -798,7 +798,7 @@ impl Interpreter {
                 Ok(last)
             });
         if in_class {
-            crate::classes_runtime::leave_receiver();
+            self.receivers.pop();
         }
         self.leave();
         let value = match result {

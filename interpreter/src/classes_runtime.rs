@@ -13,29 +13,9 @@ use crate::interp::{Ctx, Interpreter};
 use crate::scope::Scope;
 use crate::value::{Class, Key, Object, Value};
 
-thread_local! {
-    /// The classes whose constructors are running, innermost last (for `this(...)`/`super(...)`).
-    static CONSTRUCTING: RefCell<Vec<Rc<Class>>> = const { RefCell::new(Vec::new()) };
-    /// The receivers of the class methods running, innermost last: inside its own class, an
-    /// object's fields are read and written directly, not through getters and setters.
-    static RECEIVERS: RefCell<Vec<Value>> = const { RefCell::new(Vec::new()) };
-    /// How many anonymous classes have been declared (`WorkflowScript$1`, `$2`, ...).
-    static ANONYMOUS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
-}
-
-/// Notes that a method of a class written in Groovy runs on `receiver`.
-pub(crate) fn enter_receiver(receiver: &Value) {
-    RECEIVERS.with(|s| s.borrow_mut().push(receiver.clone()));
-}
-
-/// Undoes [`enter_receiver`].
-pub(crate) fn leave_receiver() {
-    RECEIVERS.with(|s| s.borrow_mut().pop());
-}
-
 /// Whether code of `target`'s own class is running on `target` (so fields are accessed directly).
-pub(crate) fn inside_own_class(target: &Value) -> bool {
-    RECEIVERS.with(|s| s.borrow().last().is_some_and(|r| r.same(target)))
+pub(crate) fn inside_own_class(it: &Interpreter, target: &Value) -> bool {
+    it.receivers.last().is_some_and(|r| r.same(target))
 }
 
 /// Whether `class` or a superclass declares the instance field or property `name`.
@@ -218,9 +198,9 @@ impl Interpreter {
             if !starts_with_chained_call(&ctor) {
                 self.implicit_super(class, value)?;
             }
-            CONSTRUCTING.with(|s| s.borrow_mut().push(class.clone()));
+            self.constructing.push(class.clone());
             let result = self.invoke_method(&ctor, value.clone(), args);
-            CONSTRUCTING.with(|s| s.borrow_mut().pop());
+            self.constructing.pop();
             return result.map(|_| ());
         }
         if args.is_empty() {
@@ -269,7 +249,7 @@ impl Interpreter {
         args: &[Value],
         ctx: &Ctx,
     ) -> Eval<Option<Value>> {
-        let Some(current) = CONSTRUCTING.with(|s| s.borrow().last().cloned()) else {
+        let Some(current) = self.constructing.last().cloned() else {
             return Ok(None);
         };
         let target = if name == "this" {
@@ -586,10 +566,8 @@ impl Interpreter {
         body: &Rc<ast::ClassDecl>,
         args: Vec<Value>,
     ) -> Eval {
-        let n = ANONYMOUS.with(|c| {
-            c.set(c.get() + 1);
-            c.get()
-        });
+        self.anonymous_classes += 1;
+        let n = self.anonymous_classes;
         let name: Rc<str> = format!("{}${n}", self.script_class.name).into();
         let parent = self
             .class_named(ty)

@@ -70,6 +70,15 @@ pub struct Interpreter {
     pub(crate) source: Rc<str>,
     /// Values of the `assert` condition being evaluated, for its power-assert message.
     pub(crate) recorder: Option<crate::power_assert::Recorder>,
+    /// Receivers of the class methods running, innermost last: inside its own class an
+    /// object's fields are read and written directly, not through getters and setters.
+    pub(crate) receivers: Vec<Value>,
+    /// Classes whose constructors are running, innermost last (for `this(...)`/`super(...)`).
+    pub(crate) constructing: Vec<Rc<Class>>,
+    /// Anonymous classes declared so far (`WorkflowScript$1`, `$2`, ...).
+    pub(crate) anonymous_classes: usize,
+    /// `Matcher.getLastMatcher()`: the matcher of the last regex `case`.
+    pub(crate) last_matcher: Option<Rc<crate::value::Matcher>>,
 }
 
 impl Interpreter {
@@ -100,6 +109,10 @@ impl Interpreter {
             closure_count: 0,
             source: "".into(),
             recorder: None,
+            receivers: Vec::new(),
+            constructing: Vec::new(),
+            anonymous_classes: 0,
+            last_matcher: None,
         }
     }
 

@@ -27,13 +27,13 @@ impl Interpreter {
             Value::Object(o) => {
                 if let Some(v) = o.fields.borrow().get(name)
                     && (field
-                        || crate::classes_runtime::inside_own_class(target)
+                        || crate::classes_runtime::inside_own_class(self, target)
                         || !self.has_getter(target, name))
                 {
                     return Ok(v.clone());
                 }
                 if !field
-                    && !crate::classes_runtime::inside_own_class(target)
+                    && !crate::classes_runtime::inside_own_class(self, target)
                     && let Some((m, _)) =
                         self.find_class_method(&o.class, "getProperty", &[Value::Null])
                 {
@@ -140,7 +140,7 @@ impl Interpreter {
                 Ok(())
             }
             Value::Object(o) => {
-                let direct = field || crate::classes_runtime::inside_own_class(target);
+                let direct = field || crate::classes_runtime::inside_own_class(self, target);
                 if direct && crate::classes_runtime::declares_field(&o.class, name) {
                     o.fields.borrow_mut().insert(name.clone(), v);
                     return Ok(());

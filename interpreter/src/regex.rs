@@ -524,15 +524,9 @@ pub(crate) fn position(m: &Matcher, index: usize, group: usize) -> Option<(usize
     Some((units(g.start()), units(g.end())))
 }
 
-thread_local! {
-    /// `Matcher.getLastMatcher()`: the matcher of the last regex `case` (Groovy's `RegexSupport`).
-    static LAST_MATCHER: std::cell::RefCell<Option<Rc<Matcher>>> =
-        const { std::cell::RefCell::new(None) };
-}
-
 /// `pattern.isCase(text)` (a regex `case` or `in`): whether the whole text matches; the
 /// matcher, positioned on that match, becomes `Matcher.lastMatcher`.
-pub(crate) fn is_case_match(p: &Rc<Pattern>, text: &str) -> bool {
+pub(crate) fn is_case_match(it: &mut Interpreter, p: &Rc<Pattern>, text: &str) -> bool {
     let anchored = regex::Regex::new(&format!("^(?:{})$", translate(&p.source)));
     let groups: Option<Vec<Option<Rc<str>>>> = anchored.ok().and_then(|re| {
         re.captures(text).map(|caps| {
@@ -549,11 +543,11 @@ pub(crate) fn is_case_match(p: &Rc<Pattern>, text: &str) -> bool {
         next: std::cell::Cell::new(1),
         current: std::cell::Cell::new(whole.then_some(0)),
     };
-    LAST_MATCHER.with(|last| *last.borrow_mut() = Some(Rc::new(m)));
+    it.last_matcher = Some(Rc::new(m));
     whole
 }
 
 /// `Matcher.getLastMatcher()`: the matcher of the last regex `case`, or null.
-pub(crate) fn last_matcher() -> Value {
-    LAST_MATCHER.with(|last| last.borrow().clone().map_or(Value::Null, Value::Matcher))
+pub(crate) fn last_matcher(it: &Interpreter) -> Value {
+    it.last_matcher.clone().map_or(Value::Null, Value::Matcher)
 }

@@ -14,7 +14,7 @@ use crate::value::{Class, Key, Value};
 
 /// `Class.name` for built-in classes: `Integer.MAX_VALUE`, `Closure.DELEGATE_FIRST`, ...
 pub(crate) fn static_property(
-    _it: &mut Interpreter,
+    it: &mut Interpreter,
     class: &Rc<Class>,
     name: &str,
 ) -> Eval<Option<Value>> {
@@ -50,7 +50,7 @@ pub(crate) fn static_property(
         ("BigDecimal", "ROUND_HALF_DOWN") => Interpreter::int(5),
         ("BigDecimal", "ROUND_HALF_EVEN") => Interpreter::int(6),
         ("BigDecimal", "ROUND_UNNECESSARY") => Interpreter::int(7),
-        ("Matcher", "lastMatcher") => crate::regex::last_matcher(),
+        ("Matcher", "lastMatcher") => crate::regex::last_matcher(it),
         ("Boolean", "TRUE") => Value::Bool(true),
         ("Boolean", "FALSE") => Value::Bool(false),
         ("Math", "PI") => Value::Num(Number::Double(std::f64::consts::PI)),
@@ -207,7 +207,7 @@ pub(crate) fn static_method(
         ("Arrays", "toString", [a @ Value::List(_)]) => Value::Str(it.to_string_value(a)?.into()),
         ("Arrays", "asList", [Value::List(l)]) => Value::list(l.borrow().clone()),
         ("Arrays", "asList", items) => Value::list(items.to_vec()),
-        ("Matcher", "getLastMatcher", []) => crate::regex::last_matcher(),
+        ("Matcher", "getLastMatcher", []) => crate::regex::last_matcher(it),
         ("Pattern", "quote", [p]) => Value::Str(quote_pattern(&text(it, p)?).into()),
         ("Matcher", "quoteReplacement", [r]) => {
             let r = text(it, r)?;

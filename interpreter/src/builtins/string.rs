@@ -551,7 +551,7 @@ pub(crate) fn regex_method(
         (Value::Pattern(_), "isCase", [Value::Null]) => Value::Bool(false),
         (Value::Pattern(p), "isCase", [x]) => {
             let text = it.to_string_value(x)?;
-            Value::Bool(crate::regex::is_case_match(p, &text))
+            Value::Bool(crate::regex::is_case_match(it, p, &text))
         }
         _ => return Ok(None),
     }))

@@ -25,7 +25,7 @@ pub trait Host {
 pub struct Limits {
     /// Deepest nesting of calls (method, closure) before a StackOverflowError.
     pub max_call_depth: usize,
-    /// Most statements and expressions evaluated before the run is stopped.
+    /// Most statements, loop iterations and calls run before the run is stopped.
     pub max_steps: u64,
 }
 
@@ -198,6 +198,7 @@ impl Interpreter {
 
     /// Enters a method or closure call; a StackOverflowError past the depth limit.
     pub(crate) fn enter(&mut self) -> Eval<()> {
+        self.tick()?;
         self.depth += 1;
         if self.depth > self.limits.max_call_depth {
             self.depth -= 1;
@@ -243,11 +244,21 @@ impl Interpreter {
     // Statements
 
     pub(crate) fn block(&mut self, stmts: &[Stmt], ctx: &Ctx) -> Eval {
+        // A block that declares nothing needs no scope of its own (loop bodies run often).
+        let declares = stmts
+            .iter()
+            .any(|s| matches!(s.kind, StmtKind::Var(_) | StmtKind::MultiVar(_)));
+        let mut last = Value::Null;
+        if !declares {
+            for s in stmts {
+                last = self.stmt(s, ctx)?;
+            }
+            return Ok(last);
+        }
         let inner = Ctx {
             scope: Scope::child(&ctx.scope),
             ..ctx.clone()
         };
-        let mut last = Value::Null;
         for s in stmts {
             last = self.stmt(s, &inner)?;
         }
@@ -381,6 +392,7 @@ impl Interpreter {
             if !self.truth(&c)? {
                 break;
             }
+            self.tick()?;
             let outcome = self.nested(body, ctx);
             if !Self::loop_step(outcome, label)? {
                 break;
@@ -407,6 +419,7 @@ impl Interpreter {
                 };
                 for item in items {
                     inner.scope.declare(var.name.clone(), item);
+                    self.tick()?;
                     let outcome = self.nested(body, &inner);
                     if !Self::loop_step(outcome, label)? {
                         break;
@@ -434,6 +447,7 @@ impl Interpreter {
                             break;
                         }
                     }
+                    self.tick()?;
                     let outcome = self.nested(body, &inner);
                     if !Self::loop_step(outcome, label)? {
                         break;

@@ -787,33 +787,7 @@ impl Builder {
 
     /// `a.b.C` as property accesses on an identifier.
     fn qualified_name_expr(&self, pair: P<'_>) -> Expr {
-        let start = pair.as_span().start();
-        let mut offset = start;
-        let mut expr: Option<Expr> = None;
-        for part in pair.as_str().split('.') {
-            let part_span = Span::new(offset, offset + part.len());
-            offset += part.len() + 1;
-            let name: Name = part.into();
-            expr = Some(match expr {
-                None => Expr {
-                    kind: ExprKind::Ident(name),
-                    span: part_span,
-                },
-                Some(object) => Expr {
-                    span: object.span.to(part_span),
-                    kind: ExprKind::Property {
-                        object: Box::new(object),
-                        name: Member::Name(Ident {
-                            name,
-                            span: part_span,
-                        }),
-                        access: Access::Normal,
-                        field: false,
-                    },
-                },
-            });
-        }
-        expr.unwrap_or_else(|| null(span(&pair)))
+        dotted_path(pair.as_str(), pair.as_span().start())
     }
 
     fn multi_declaration(&self, pair: P<'_>) -> StmtKind {
@@ -1734,8 +1708,11 @@ impl Builder {
 
 /// `$a.b.c` as an identifier with property accesses.
 fn interpolation_path(pair: &P<'_>) -> Expr {
-    let start = pair.as_span().start() + 1;
-    let text = &pair.as_str()[1..];
+    dotted_path(&pair.as_str()[1..], pair.as_span().start() + 1)
+}
+
+/// `a.b.c` written at byte `start`, as an identifier (or `this`) with property accesses.
+fn dotted_path(text: &str, start: usize) -> Expr {
     let mut offset = start;
     let mut expr: Option<Expr> = None;
     for part in text.split('.') {

@@ -41,12 +41,7 @@ pub(crate) fn write_display(out: &mut String, value: &Value, seen: &mut Seen) {
         Value::List(_) | Value::Range(_) => write_list(out, value, seen, false),
         Value::Map(_) => write_map(out, value, seen, false),
         Value::Closure(c) => {
-            let _ = write!(
-                out,
-                "{}@{:x}",
-                c.class_name,
-                identity_hash(Rc::as_ptr(c) as usize)
-            );
+            let _ = write!(out, "{}@{:x}", c.class_name, identity_hash(&c.class_name));
         }
         Value::Object(o) => {
             if let Some(Value::Str(m)) = o
@@ -81,12 +76,7 @@ pub(crate) fn write_display(out: &mut String, value: &Value, seen: &mut Seen) {
                 out.push_str(&text);
                 return;
             }
-            let _ = write!(
-                out,
-                "{}@{:x}",
-                o.class.name,
-                identity_hash(Rc::as_ptr(o) as usize)
-            );
+            let _ = write!(out, "{}@{:x}", o.class.name, identity_hash(&o.class.name));
         }
         Value::Class(c) => {
             let _ = write!(out, "class {}", c.name);
@@ -104,9 +94,13 @@ pub(crate) fn write_display(out: &mut String, value: &Value, seen: &mut Seen) {
     }
 }
 
-/// A stand-in for Java's `System.identityHashCode`: a positive 31-bit number from the address.
-fn identity_hash(address: usize) -> u32 {
-    let mixed = (address as u64 >> 3).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+/// A stand-in for Java's `System.identityHashCode`, which changes from run to run: derived from
+/// the class name instead, so that output is the same on every run and machine (two objects of
+/// one class print alike).
+fn identity_hash(class_name: &str) -> u32 {
+    let mixed = class_name.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+    });
     ((mixed >> 33) as u32) | 0x1000_0000
 }
 

@@ -9,7 +9,7 @@ use crate::error::Eval;
 use crate::format::FormatArg;
 use crate::interp::Interpreter;
 use crate::json::Json;
-use crate::number::Number;
+use crate::number::{Number, RoundingMode};
 use crate::value::{Class, Key, Value};
 
 /// `Class.name` for built-in classes: `Integer.MAX_VALUE`, `Closure.DELEGATE_FIRST`, ...
@@ -314,6 +314,33 @@ pub(crate) fn number_method(
         ("toBigDecimal", []) => Value::Num(Number::BigDecimal(Rc::new(
             n.to_big_decimal().map_err(|e| err(it, e))?,
         ))),
+        ("setScale", [scale, rest @ ..])
+            if matches!(n, Number::BigDecimal(_)) && rest.len() <= 1 =>
+        {
+            let Number::BigDecimal(d) = n else {
+                return Ok(None);
+            };
+            let mode = match rest.first() {
+                None => Some(RoundingMode::Unnecessary),
+                Some(m) => m
+                    .as_i64()
+                    .and_then(|m| i32::try_from(m).ok())
+                    .and_then(RoundingMode::from_java_int),
+            };
+            let Some(mode) = mode else { return Ok(None) };
+            let scale = scale.as_i64().unwrap_or(0);
+            let scaled =
+                crate::number::decimal::set_scale(d, scale, mode).map_err(|e| err(it, e))?;
+            Value::Num(Number::BigDecimal(Rc::new(scaled)))
+        }
+        ("stripTrailingZeros", []) if matches!(n, Number::BigDecimal(_)) => {
+            let Number::BigDecimal(d) = n else {
+                return Ok(None);
+            };
+            Value::Num(Number::BigDecimal(Rc::new(
+                crate::number::decimal::strip_trailing_zeros(d),
+            )))
+        }
         ("toBigInteger", []) => Value::Num(Number::BigInteger(Rc::new(
             n.to_big_integer().map_err(|e| err(it, e))?,
         ))),

@@ -97,7 +97,15 @@ pub(crate) fn method(
             }
             Value::list(out)
         }
-        ("findAll", [], None) => Value::list(items.into_iter().filter(Value::truthy).collect()),
+        ("findAll", [], None) => {
+            let mut out = Vec::new();
+            for i in items {
+                if it.truth(&i)? {
+                    out.push(i);
+                }
+            }
+            Value::list(out)
+        }
         ("find", [_], Some(c)) => {
             for i in &items {
                 if call1(it, &c, i)?.truthy() {
@@ -133,7 +141,14 @@ pub(crate) fn method(
             }
             Value::Bool(false)
         }
-        ("any", [], None) => Value::Bool(items.iter().any(Value::truthy)),
+        ("any", [], None) => {
+            for i in &items {
+                if it.truth(i)? {
+                    return Ok(Some(Value::Bool(true)));
+                }
+            }
+            Value::Bool(false)
+        }
         ("every", [_], Some(c)) => {
             for i in &items {
                 if !call1(it, &c, i)?.truthy() {
@@ -142,7 +157,14 @@ pub(crate) fn method(
             }
             Value::Bool(true)
         }
-        ("every", [], None) => Value::Bool(items.iter().all(Value::truthy)),
+        ("every", [], None) => {
+            for i in &items {
+                if !it.truth(i)? {
+                    return Ok(Some(Value::Bool(false)));
+                }
+            }
+            Value::Bool(true)
+        }
         ("count", [_], Some(c)) => {
             let mut n = 0;
             for i in &items {

@@ -130,6 +130,7 @@ fn object_method(
         ("equals", [other]) => Value::Bool(crate::ops::java_equals(it, target, other)?),
         ("hashCode", []) => Interpreter::int(0),
         ("asBoolean", []) => Value::Bool(target.truthy()),
+        ("isCase", [x]) => Value::Bool(crate::ops::is_case(it, target, x)?),
         ("compareTo", [other]) => Interpreter::int(match crate::ops::compare(it, target, other)? {
             std::cmp::Ordering::Less => -1,
             std::cmp::Ordering::Equal => 0,

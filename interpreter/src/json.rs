@@ -254,9 +254,12 @@ fn write_scalar(value: &Json, out: &mut String) -> Result<(), JsonError> {
         Json::Integer(i) => out.push_str(&i.to_string()),
         Json::Long(l) => out.push_str(&l.to_string()),
         Json::BigInteger(b) => out.push_str(&b.to_string()),
-        Json::BigDecimal(d) => out.push_str(&javafmt::big_decimal_to_string(d)),
+        Json::BigDecimal(d) => out.push_str(&{
+            let (unscaled, scale) = crate::number::decimal::parts(d);
+            crate::number::format::decimal_to_string(&unscaled, scale)
+        }),
         Json::Double(d) => {
-            let text = javafmt::double_to_string(*d);
+            let text = crate::number::double_to_string(*d);
             if d.is_infinite() {
                 return Err(not_serializable(&text, "infinite"));
             } else if d.is_nan() {
@@ -265,7 +268,7 @@ fn write_scalar(value: &Json, out: &mut String) -> Result<(), JsonError> {
             out.push_str(&text);
         }
         Json::Float(f) => {
-            let text = javafmt::float_to_string(*f);
+            let text = crate::number::float_to_string(*f);
             if f.is_infinite() {
                 return Err(not_serializable(&text, "infinite"));
             } else if f.is_nan() {

@@ -220,6 +220,18 @@ pub struct TypeRef {
     pub span: Span,
 }
 
+impl TypeRef {
+    /// A type with no generic arguments or array dimensions (yet).
+    pub fn named(name: &str, span: Span) -> TypeRef {
+        TypeRef {
+            name: name.into(),
+            args: Vec::new(),
+            dims: 0,
+            span,
+        }
+    }
+}
+
 /// `[modifiers] [Type] a = 1, b`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct VarDecl {

@@ -583,12 +583,7 @@ impl Builder {
 
     fn type_ref(&self, pair: P<'_>) -> TypeRef {
         let sp = span(&pair);
-        let mut ty = TypeRef {
-            name: "".into(),
-            args: Vec::new(),
-            dims: 0,
-            span: sp,
-        };
+        let mut ty = TypeRef::named("", sp);
         for p in pair.into_inner() {
             match p.as_rule() {
                 Rule::type_name | Rule::decl_type_name => ty.name = p.as_str().into(),
@@ -1108,12 +1103,7 @@ impl Builder {
     /// The type of `(Type) x`: a class type, or a primitive with array dimensions.
     fn cast_type(&self, op: P<'_>) -> TypeRef {
         let sp = span(&op);
-        let mut ty = TypeRef {
-            name: "".into(),
-            args: Vec::new(),
-            dims: 0,
-            span: sp,
-        };
+        let mut ty = TypeRef::named("", sp);
         for p in op.into_inner() {
             match p.as_rule() {
                 Rule::decl_type => return self.type_ref(p),
@@ -1560,12 +1550,7 @@ impl Builder {
 
     fn new_expression(&self, pair: P<'_>) -> Expr {
         let sp = span(&pair);
-        let mut ty = TypeRef {
-            name: "".into(),
-            args: Vec::new(),
-            dims: 0,
-            span: sp,
-        };
+        let mut ty = TypeRef::named("", sp);
         let mut args = Args::default();
         let mut dims = Vec::new();
         let mut body = None;

@@ -15,10 +15,14 @@ fn compile(it: &mut Interpreter, source: &str) -> Eval<Rc<Pattern>> {
     if let Some(message) = java_error(source) {
         return Err(it.exception("java.util.regex.PatternSyntaxException", &message));
     }
-    match regex::Regex::new(&translate(source)) {
-        Ok(regex) => Ok(Rc::new(Pattern {
+    let translated = translate(source);
+    let compiled = regex::Regex::new(&translated)
+        .and_then(|regex| Ok((regex, regex::Regex::new(&format!("^(?:{translated})$"))?)));
+    match compiled {
+        Ok((regex, anchored)) => Ok(Rc::new(Pattern {
             source: source.into(),
             regex,
+            anchored,
         })),
         Err(e) => Err(it.exception(
             "java.util.regex.PatternSyntaxException",
@@ -76,10 +80,7 @@ pub(crate) fn matches(it: &mut Interpreter, text: &Value, re: &Value) -> Eval {
 
 /// Whether the whole of `text` matches `p` (Java `Matcher.matches`).
 pub(crate) fn full_match(p: &Pattern, text: &str) -> bool {
-    match regex::Regex::new(&format!("^(?:{})$", translate(&p.source))) {
-        Ok(anchored) => anchored.is_match(text),
-        Err(_) => false,
-    }
+    p.anchored.is_match(text)
 }
 
 /// The value of match `m`: the string, or `[whole, group1, ...]` when the pattern has groups.
@@ -527,13 +528,10 @@ pub(crate) fn position(m: &Matcher, index: usize, group: usize) -> Option<(usize
 /// `pattern.isCase(text)` (a regex `case` or `in`): whether the whole text matches; the
 /// matcher, positioned on that match, becomes `Matcher.lastMatcher`.
 pub(crate) fn is_case_match(it: &mut Interpreter, p: &Rc<Pattern>, text: &str) -> bool {
-    let anchored = regex::Regex::new(&format!("^(?:{})$", translate(&p.source)));
-    let groups: Option<Vec<Option<Rc<str>>>> = anchored.ok().and_then(|re| {
-        re.captures(text).map(|caps| {
-            caps.iter()
-                .map(|g| g.map(|m| Rc::from(m.as_str())))
-                .collect()
-        })
+    let groups: Option<Vec<Option<Rc<str>>>> = p.anchored.captures(text).map(|caps| {
+        caps.iter()
+            .map(|g| g.map(|m| Rc::from(m.as_str())))
+            .collect()
     });
     let whole = groups.is_some();
     let m = Matcher {

@@ -143,6 +143,8 @@ pub struct Pattern {
     pub source: Rc<str>,
     /// The translated regex.
     pub regex: regex::Regex,
+    /// The same regex anchored at both ends, for whole-text matches (`==~`, `case ~/re/`).
+    pub anchored: regex::Regex,
 }
 
 /// The result of `text =~ pattern`: all matches, each with its groups.

@@ -1,9 +1,7 @@
 //! Helpers shared by list, range and map code: materialising ranges, Java-style indexing.
 
 use std::cell::RefCell;
-use std::rc::{Rc, Weak};
-
-use indexmap::IndexMap;
+use std::rc::Rc;
 
 use crate::error::{Eval, Flow};
 use crate::interp::Interpreter;
@@ -92,9 +90,8 @@ pub fn normalize_index(index: i64, len: usize) -> Option<usize> {
 }
 
 /// What `asImmutable()` and `withDefault {}` add to a list or map. Java gives them wrapper
-/// classes; here the shared vector or map stays the same and these facts are recorded beside
-/// it, keyed by identity (see [`tag`]).
-#[derive(Clone, Default)]
+/// classes; here the shared vector or map stays the same and carries these facts.
+#[derive(Clone, Debug, Default)]
 pub struct Tags {
     /// `asImmutable()`: changes throw `UnsupportedOperationException`.
     pub immutable: bool,
@@ -145,69 +142,22 @@ impl SetKind {
     }
 }
 
-/// A weak reference to a tagged list or map, so a reused address is never mistaken for it.
-enum Owner {
-    List(Weak<RefCell<Vec<Value>>>),
-    Map(Weak<RefCell<IndexMap<Key, Value>>>),
-}
-
-impl Owner {
-    fn of(v: &Value) -> Option<Owner> {
-        match v {
-            Value::List(l) => Some(Owner::List(Rc::downgrade(l))),
-            Value::Map(m) => Some(Owner::Map(Rc::downgrade(m))),
-            _ => None,
-        }
-    }
-
-    fn is(&self, v: &Value) -> bool {
-        match (self, v) {
-            (Owner::List(w), Value::List(l)) => std::ptr::eq(w.as_ptr(), Rc::as_ptr(l)),
-            (Owner::Map(w), Value::Map(m)) => std::ptr::eq(w.as_ptr(), Rc::as_ptr(m)),
-            _ => false,
-        }
-    }
-
-    fn alive(&self) -> bool {
-        match self {
-            Owner::List(w) => w.strong_count() > 0,
-            Owner::Map(w) => w.strong_count() > 0,
-        }
-    }
-}
-
-thread_local! {
-    static TAGGED: RefCell<Vec<(Owner, Tags)>> = const { RefCell::new(Vec::new()) };
-}
-
-/// The tags of list or map `v` (default tags for anything untagged).
+/// The tags of list or map `v` (default tags for anything else).
 pub fn tags(v: &Value) -> Tags {
-    TAGGED.with(|t| {
-        t.borrow()
-            .iter()
-            .find(|(o, _)| o.alive() && o.is(v))
-            .map(|(_, tags)| tags.clone())
-            .unwrap_or_default()
-    })
+    match v {
+        Value::List(l) => l.tags.borrow().clone(),
+        Value::Map(m) => m.tags.borrow().clone(),
+        _ => Tags::default(),
+    }
 }
 
 /// Updates the tags of list or map `v` with `change` (ignored for other values).
 pub fn tag(v: &Value, change: impl FnOnce(&mut Tags)) {
-    let Some(owner) = Owner::of(v) else {
-        return;
-    };
-    TAGGED.with(|t| {
-        let mut t = t.borrow_mut();
-        t.retain(|(o, _)| o.alive());
-        match t.iter_mut().find(|(o, _)| o.is(v)) {
-            Some((_, tags)) => change(tags),
-            None => {
-                let mut tags = Tags::default();
-                change(&mut tags);
-                t.push((owner, tags));
-            }
-        }
-    });
+    match v {
+        Value::List(l) => change(&mut l.tags.borrow_mut()),
+        Value::Map(m) => change(&mut m.tags.borrow_mut()),
+        _ => {}
+    }
 }
 
 /// Whether `v` is a list or map made read-only by `asImmutable()`.

@@ -11,10 +11,27 @@ use jenkins_harness_grammar::ast;
 use crate::number::Number;
 use crate::scope::Scope;
 
+/// A list or map's contents, shared by reference, with what `asImmutable()`, `withDefault` or
+/// a set type add to it. Derefs to the `RefCell` of the contents.
+#[derive(Debug, Default)]
+pub struct Shared<T> {
+    items: RefCell<T>,
+    /// Read-only, default-value and set facts of this list or map.
+    pub tags: RefCell<crate::collections::Tags>,
+}
+
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = RefCell<T>;
+
+    fn deref(&self) -> &RefCell<T> {
+        &self.items
+    }
+}
+
 /// A shared, mutable list.
-pub type ListRef = Rc<RefCell<Vec<Value>>>;
+pub type ListRef = Rc<Shared<Vec<Value>>>;
 /// A shared, mutable, insertion-ordered map (Groovy's LinkedHashMap).
-pub type MapRef = Rc<RefCell<IndexMap<Key, Value>>>;
+pub type MapRef = Rc<Shared<IndexMap<Key, Value>>>;
 
 /// A Groovy value.
 #[derive(Clone, Debug, Default)]
@@ -252,12 +269,18 @@ impl From<i32> for Value {
 impl Value {
     /// A new list value.
     pub fn list(items: Vec<Value>) -> Value {
-        Value::List(Rc::new(RefCell::new(items)))
+        Value::List(Rc::new(Shared {
+            items: RefCell::new(items),
+            tags: RefCell::default(),
+        }))
     }
 
     /// A new map value.
     pub fn map(entries: IndexMap<Key, Value>) -> Value {
-        Value::Map(Rc::new(RefCell::new(entries)))
+        Value::Map(Rc::new(Shared {
+            items: RefCell::new(entries),
+            tags: RefCell::default(),
+        }))
     }
 
     /// Whether both are the same object (Groovy's `is`), or equal immutable values.

@@ -18,7 +18,7 @@ enum Command {
     ///
     /// Exits with 0 when no error is found, 1 when one is, 2 on a usage or I/O error.
     Lint(LintArgs),
-    /// Run a Groovy script (a Jenkinsfile's Groovy) and print its console log.
+    /// Run a Jenkinsfile against mocked steps and print its console log, trace or outcome.
     ///
     /// Exits with 0 when the build result is SUCCESS, 1 for any other result, 2 on a usage,
     /// I/O or syntax error.
@@ -26,13 +26,24 @@ enum Command {
 }
 
 #[derive(Debug, Args)]
-struct RunArgs {
-    /// The script to run
+pub struct RunArgs {
+    /// The Jenkinsfile (or Groovy script) to run
     #[arg(value_name = "FILE")]
-    file: PathBuf,
-    /// What to print: the console log, or one JSON object with result, log, error and trace
+    pub file: PathBuf,
+    /// A scenario file (TOML): environment, parameters, credentials, files and mocked answers
+    #[arg(long, value_name = "FILE.toml")]
+    pub scenario: Option<PathBuf>,
+    /// An environment variable, over the scenario's (repeatable)
+    #[arg(long = "env", value_name = "K=V")]
+    pub env: Vec<String>,
+    /// A build parameter, over the scenario's (repeatable); `true`, `false` and whole numbers
+    /// are typed
+    #[arg(long = "param", value_name = "K=V")]
+    pub params: Vec<String>,
+    /// What to print: the console log, the call trace, or one JSON object with result, log,
+    /// error and trace
     #[arg(long, value_enum, default_value_t = RunOutput::Log)]
-    output: RunOutput,
+    pub output: RunOutput,
 }
 
 /// Output of `run`.
@@ -40,6 +51,8 @@ struct RunArgs {
 pub enum RunOutput {
     /// The console log as Jenkins prints it, ending with `Finished: RESULT`.
     Log,
+    /// The call trace, one call per line, nested by blocks.
+    Trace,
     /// `{"result", "log", "error", "trace"}`.
     Json,
 }
@@ -78,7 +91,7 @@ pub fn execute() -> i32 {
     };
     match cli.command {
         Command::Lint(args) => crate::lint::lint(&args.paths, args.format),
-        Command::Run(args) => crate::run_cmd::run(&args.file, args.output),
+        Command::Run(args) => crate::run_cmd::run(&args),
     }
 }
 

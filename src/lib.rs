@@ -6,10 +6,9 @@
 #![forbid(unsafe_code)]
 
 pub mod diagnostic;
-pub mod run;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use jenkins_harness_grammar as grammar;
 pub use jenkins_harness_interpreter as interpreter;
 pub use jenkins_harness_mocks as mocks;
-pub use run::{BuildResult, Run, RunError};
+pub use mocks::{BuildResult, Call, Harness, Run, RunError, Scenario, Trace, World};

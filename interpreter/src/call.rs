@@ -157,6 +157,12 @@ impl Interpreter {
         {
             return Ok(v);
         }
+        if let Some(host) = self.host.clone()
+            && self.is_script(this)
+            && let Some(v) = host.method_missing(self, name, &args)?
+        {
+            return Ok(v);
+        }
         Err(self.missing_method(this, name, &args))
     }
 
@@ -471,6 +477,17 @@ impl Interpreter {
                     return self.invoke_method(&m, target.clone(), args);
                 }
                 self.call_on_this(target, name, args)
+            }
+            Value::Object(_) if self.hosted(target).is_some() => {
+                if let Some((host, o)) = self.hosted(target)
+                    && let Some(v) = host.object_method(self, &o, name, &args)?
+                {
+                    return Ok(v);
+                }
+                if let Some(v) = crate::builtins::method(self, target, name, &args)? {
+                    return Ok(v);
+                }
+                Err(self.missing_method(target, name, &args))
             }
             Value::Object(o) => {
                 if let Some((m, class)) = self.find_class_method(&o.class, name, &args) {

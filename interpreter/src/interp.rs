@@ -18,7 +18,56 @@ pub trait Host {
     fn call(&self, interp: &mut Interpreter, name: &str, args: &[Value]) -> Eval<Option<Value>>;
     /// A name the script did not resolve. `Ok(None)`: the host does not know it.
     fn property(&self, interp: &mut Interpreter, name: &str) -> Eval<Option<Value>>;
+    /// An unqualified call that nothing resolved, not even the script's built-in methods:
+    /// `Ok(None)` gives Groovy's `MissingMethodException`, an error replaces it (Jenkins says
+    /// `No such DSL method`).
+    fn method_missing(
+        &self,
+        _interp: &mut Interpreter,
+        _name: &str,
+        _args: &[Value],
+    ) -> Eval<Option<Value>> {
+        Ok(None)
+    }
+    /// What `println`, `print` and `printf` print, one call each. `Ok(false)`: print it to
+    /// [`Interpreter::output`] as plain Groovy does.
+    fn echo(&self, _interp: &mut Interpreter, _text: &str) -> Eval<bool> {
+        Ok(false)
+    }
+    /// A method of an object made by [`Interpreter::host_object`]. `Ok(None)`: not known,
+    /// which gives Groovy's `MissingMethodException`.
+    fn object_method(
+        &self,
+        _interp: &mut Interpreter,
+        _target: &Rc<Object>,
+        _name: &str,
+        _args: &[Value],
+    ) -> Eval<Option<Value>> {
+        Ok(None)
+    }
+    /// A property read of a host object. `Ok(None)`: not known.
+    fn object_property(
+        &self,
+        _interp: &mut Interpreter,
+        _target: &Rc<Object>,
+        _name: &str,
+    ) -> Eval<Option<Value>> {
+        Ok(None)
+    }
+    /// A property write to a host object. `Ok(false)`: not known.
+    fn set_object_property(
+        &self,
+        _interp: &mut Interpreter,
+        _target: &Rc<Object>,
+        _name: &str,
+        _value: Value,
+    ) -> Eval<bool> {
+        Ok(false)
+    }
 }
+
+/// The superclass that marks objects made by the host (`env`, `currentBuild`, ...).
+const HOST_OBJECT: &str = "jenkins.harness.HostObject";
 
 /// Bounds on evaluation, so that no script runs away.
 #[derive(Clone, Copy, Debug)]
@@ -122,6 +171,42 @@ impl Interpreter {
     /// The exception that ended the script, or the limit it reached.
     pub fn run(&mut self, script: &ast::Script, source: &str) -> Eval {
         self.source = source.into();
+        self.run_statements(script)
+    }
+
+    /// Parses and runs another script in this one's binding, as Jenkins' `load` does: its
+    /// methods join this script's, and `return this` gives an object they can be called on.
+    ///
+    /// # Errors
+    /// A `MultipleCompilationErrorsException` for syntax errors, or what the script threw.
+    pub fn evaluate_script(&mut self, source: &str, name: &str) -> Eval {
+        let script = match jenkins_harness_grammar::parse(source) {
+            Ok(s) => s,
+            Err(errors) => {
+                let index = jenkins_harness_grammar::LineIndex::new(source);
+                let lines: Vec<String> = errors
+                    .iter()
+                    .map(|e| {
+                        let at = index.line_col(source, e.span.start as usize);
+                        format!(
+                            "{name}: {}: {} @ line {}, column {}.",
+                            at.line, e.message, at.line, at.column
+                        )
+                    })
+                    .collect();
+                return Err(self.exception(
+                    "org.codehaus.groovy.control.MultipleCompilationErrorsException",
+                    &format!("startup failed:\n{}", lines.join("\n")),
+                ));
+            }
+        };
+        let saved = std::mem::replace(&mut self.source, source.into());
+        let result = self.run_statements(&script);
+        self.source = saved;
+        result
+    }
+
+    fn run_statements(&mut self, script: &ast::Script) -> Eval {
         for stmt in &script.statements {
             match &stmt.kind {
                 StmtKind::Method(m) => {
@@ -238,6 +323,91 @@ impl Interpreter {
     /// A thrown exception of built-in class `class` with `message`.
     pub fn exception(&self, class: &str, message: &str) -> Flow {
         Flow::Throw(classes::new_exception(class, Some(message)))
+    }
+
+    /// An exception of a class the interpreter does not know, under a built-in `parent`
+    /// (`org.jenkinsci...CredentialNotFoundException` under `java.io.IOException`).
+    pub fn exception_of_class(&self, class: &str, parent: &str, message: &str) -> Value {
+        let class = Rc::new(Class {
+            name: class.into(),
+            parent: Some(classes::builtin(parent)),
+            decl: None,
+            statics: RefCell::default(),
+        });
+        classes::exception_of(class, Value::Str(message.into()), Value::Null)
+    }
+
+    /// An object whose methods and properties the host answers (see [`Host::object_method`]),
+    /// of class `class` (`org.jenkinsci.plugins.workflow.cps.EnvActionImpl`), holding `fields`
+    /// for the host's own use.
+    pub fn host_object(&self, class: &str, fields: IndexMap<Rc<str>, Value>) -> Value {
+        let class = Rc::new(Class {
+            name: class.into(),
+            parent: Some(Rc::new(Class {
+                name: HOST_OBJECT.into(),
+                parent: Some(classes::builtin("java.lang.Object")),
+                decl: None,
+                statics: RefCell::default(),
+            })),
+            decl: None,
+            statics: RefCell::default(),
+        });
+        Value::Object(Rc::new(Object {
+            class,
+            fields: RefCell::new(fields),
+        }))
+    }
+
+    /// A second interpreter for a parallel branch: it shares the script, its classes and
+    /// binding and the host, and has its own call stack.
+    pub fn fork(&self) -> Interpreter {
+        Interpreter {
+            output: String::new(),
+            binding: self.binding.clone(),
+            host: self.host.clone(),
+            limits: self.limits,
+            script_class: self.script_class.clone(),
+            script: self.script.clone(),
+            methods: self.methods.clone(),
+            classes: self.classes.clone(),
+            depth: 0,
+            steps: self.steps,
+            closure_count: self.closure_count,
+            source: self.source.clone(),
+            recorder: None,
+            receivers: Vec::new(),
+            constructing: Vec::new(),
+            anonymous_classes: self.anonymous_classes,
+            last_matcher: None,
+        }
+    }
+
+    /// The JSON document of a value, as `JsonOutput.toJson` sees it.
+    ///
+    /// # Errors
+    /// A value JSON cannot hold.
+    pub fn to_json(&mut self, v: &Value) -> Eval<crate::json::Json> {
+        crate::builtins::value_to_json(self, v)
+    }
+
+    /// Groovy values of a parsed JSON document, as `JsonSlurperClassic` gives them.
+    pub fn from_json(json: crate::json::Json) -> Value {
+        crate::builtins::json_to_value(json)
+    }
+
+    /// The host and object of `v` when it is a host object.
+    pub(crate) fn hosted(&self, v: &Value) -> Option<(Rc<dyn Host>, Rc<Object>)> {
+        match v {
+            Value::Object(o)
+                if o.class
+                    .parent
+                    .as_ref()
+                    .is_some_and(|p| &*p.name == HOST_OBJECT) =>
+            {
+                Some((self.host.clone()?, o.clone()))
+            }
+            _ => None,
+        }
     }
 
     // -----------------------------------------------------------------------------------------

@@ -34,7 +34,7 @@ mod value;
 
 pub use error::{Eval, Flow};
 pub use interp::{Ctx, Host, Interpreter, Limits};
-pub use value::{Class, Closure, Key, Value};
+pub use value::{Class, Closure, Key, Object, Value};
 
 /// The stack the interpreter runs on.
 const INTERPRETER_STACK: usize = 1024 * 1024 * 1024;

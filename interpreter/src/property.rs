@@ -24,6 +24,17 @@ impl Interpreter {
                 let _ = o;
                 self.script_property(target, name)
             }
+            Value::Object(_) if self.hosted(target).is_some() => {
+                if let Some((host, o)) = self.hosted(target)
+                    && let Some(v) = host.object_property(self, &o, name)?
+                {
+                    return Ok(v);
+                }
+                match crate::builtins::property(self, target, name)? {
+                    Some(v) => Ok(v),
+                    None => Err(self.missing_property(target, name)),
+                }
+            }
             Value::Object(o) => {
                 if let Some(v) = o.fields.borrow().get(name)
                     && (field
@@ -138,6 +149,14 @@ impl Interpreter {
             Value::Map(m) => {
                 m.borrow_mut().insert(Key::str(name), v);
                 Ok(())
+            }
+            Value::Object(_) if self.hosted(target).is_some() => {
+                if let Some((host, o)) = self.hosted(target)
+                    && host.set_object_property(self, &o, name, v)?
+                {
+                    return Ok(());
+                }
+                Err(self.missing_property(target, name))
             }
             Value::Object(o) => {
                 let direct = field || crate::classes_runtime::inside_own_class(self, target);

@@ -62,29 +62,45 @@ pub(crate) fn entry_parts(v: &Value) -> Option<(Value, Value)> {
 /// Functions every script has: `println`, `print`, `printf`, `sprintf`.
 pub(crate) fn global(it: &mut Interpreter, name: &str, args: &[Value]) -> Eval<Option<Value>> {
     Ok(Some(match (name, args) {
-        ("println", []) => {
-            it.print("\n");
-            Value::Null
-        }
+        ("println", []) => echo(it, String::new(), "\n")?,
         ("println", [v]) => {
             let text = it.to_string_value(v)?;
-            it.print(&text);
-            it.print("\n");
-            Value::Null
+            echo(it, text, "\n")?
         }
         ("print", [v]) => {
             let text = it.to_string_value(v)?;
-            it.print(&text);
-            Value::Null
+            echo(it, text, "")?
         }
         ("printf", [fmt, rest @ ..]) => {
             let text = statics::sprintf(it, fmt, rest)?;
-            it.print(&text);
-            Value::Null
+            echo(it, text, "")?
         }
         ("sprintf", [fmt, rest @ ..]) => Value::Str(statics::sprintf(it, fmt, rest)?.into()),
         _ => return Ok(None),
     }))
+}
+
+/// The JSON document of a value, as `JsonOutput.toJson` sees it.
+pub(crate) fn value_to_json(it: &mut Interpreter, v: &Value) -> Eval<crate::json::Json> {
+    statics::to_json_value(it, v)
+}
+
+/// Groovy values of a parsed JSON document, as `JsonSlurperClassic` gives them.
+pub(crate) fn json_to_value(j: crate::json::Json) -> Value {
+    statics::from_json(j)
+}
+
+/// Prints `text` then `end` (a newline for `println`), unless the host takes it as a whole
+/// line (Jenkins turns each `println`, `print` and `printf` into an `echo`).
+fn echo(it: &mut Interpreter, text: String, end: &str) -> Eval<Value> {
+    if let Some(host) = it.host.clone()
+        && host.echo(it, &text)?
+    {
+        return Ok(Value::Null);
+    }
+    it.print(&text);
+    it.print(end);
+    Ok(Value::Null)
 }
 
 /// A GDK method on a value (`'a'.toUpperCase()`, `list.each {}`); `Ok(None)` if there is none.

@@ -1,0 +1,371 @@
+//! The Jenkins side of the interpreter's host interface: resolves steps, symbols and globals
+//! in Jenkins' order, runs steps with `DSL.parseArgs` binding, and records them in the trace.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use indexmap::IndexMap;
+use jenkins_harness_interpreter::{Closure, Eval, Flow, Host, Interpreter, Key, Value};
+
+use crate::literal::{self, call_args};
+use crate::state::State;
+use crate::steps::{self, StepDef};
+use crate::trace::CallId;
+use crate::world::StepMock;
+
+/// The pipeline host: everything Jenkins adds to a script.
+pub(crate) struct Pipeline {
+    /// The run's state; never borrowed across a call back into the interpreter.
+    pub state: Rc<RefCell<State>>,
+}
+
+/// A step call after argument binding.
+pub(crate) struct StepCall {
+    /// The step's name.
+    pub name: &'static str,
+    /// Named arguments (a sole unnamed argument is bound to the step's first parameter).
+    pub args: IndexMap<String, Value>,
+    /// The block, if one was given.
+    pub body: Option<Rc<Closure>>,
+    /// The call's place in the trace.
+    pub id: CallId,
+}
+
+impl StepCall {
+    /// An argument.
+    pub fn get(&self, name: &str) -> Option<&Value> {
+        self.args.get(name).filter(|v| !matches!(v, Value::Null))
+    }
+
+    /// An argument as text.
+    pub fn str(&self, name: &str) -> Option<String> {
+        self.get(name).map(Value::to_display)
+    }
+
+    /// An argument's Groovy truth (false when absent).
+    pub fn flag(&self, name: &str) -> bool {
+        self.get(name).is_some_and(Value::truthy)
+    }
+
+    /// An argument as a whole number.
+    pub fn int(&self, name: &str) -> Option<i64> {
+        self.get(name).and_then(|v| match v {
+            Value::Num(_) => v.as_i64(),
+            other => other.to_display().trim().parse().ok(),
+        })
+    }
+}
+
+impl Pipeline {
+    /// Runs `f` with the state borrowed; `f` must not call back into the interpreter.
+    pub(crate) fn with<R>(&self, f: impl FnOnce(&mut State) -> R) -> R {
+        f(&mut self.state.borrow_mut())
+    }
+
+    /// Appends console lines.
+    pub(crate) fn log(&self, text: &str) {
+        self.with(|s| s.log(text));
+    }
+
+    /// Runs a step: binds its arguments, records it, runs its mock or its behaviour.
+    pub(crate) fn run_step(
+        &self,
+        interp: &mut Interpreter,
+        def: &StepDef,
+        args: &[Value],
+    ) -> Eval<Value> {
+        // Steps are where CPS threads switch: other parallel branches get their turn, and an
+        // interruption (failFast) takes effect.
+        let now = self.with(|s| s.clock);
+        crate::scheduler::suspend(self, now);
+        crate::scheduler::take_interrupt(self)?;
+        let (positional, named, body) = split_args(args);
+        // Blocks given as named arguments (`parallel`'s branches) show as nested calls.
+        let shown_named: IndexMap<String, Value> = named
+            .iter()
+            .filter(|(_, v)| !matches!(v, Value::Closure(_)))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        let shown = call_args(&positional, &shown_named);
+        let bound = bind(interp, def, positional, named)?;
+        let id = self.open_call(def.name, shown);
+        if body.is_some() {
+            self.with(|s| s.trace.set_block(id));
+        }
+        let unknown: Vec<&str> = bound
+            .keys()
+            .map(String::as_str)
+            .filter(|k| !def.params.contains(k) && !k.starts_with('$'))
+            .collect();
+        if !unknown.is_empty() && !def.params.is_empty() {
+            self.log(&format!(
+                "WARNING: Unknown parameter(s) found for class type '{}': {}",
+                def.class,
+                unknown.join(",")
+            ));
+        }
+        let mut call = StepCall {
+            name: def.name,
+            args: bound,
+            body,
+            id,
+        };
+        let outcome = match def.required.iter().find(|r| call.get(r).is_none()) {
+            Some(missing) => Err(interp.exception(
+                "java.lang.IllegalArgumentException",
+                &format!(
+                    "Missing required parameter: \"{missing}\" for step {}",
+                    def.name
+                ),
+            )),
+            None => self.dispatch(interp, def, &mut call),
+        };
+        self.close_call(id, call.body.is_some(), &outcome);
+        outcome
+    }
+
+    fn dispatch(&self, interp: &mut Interpreter, def: &StepDef, call: &mut StepCall) -> Eval {
+        let mock = self.with(|s| s.world.steps.get(def.name).cloned());
+        match mock {
+            Some(StepMock::Returns(v)) => {
+                if let Some(body) = call.body.clone() {
+                    self.body(interp, &body)?;
+                }
+                Ok(literal::from_data(&v))
+            }
+            Some(StepMock::With(f)) => match f(&call.args) {
+                Ok(v) => Ok(v),
+                Err(message) => Err(self.abort(interp, &message)),
+            },
+            None => (def.run)(self, interp, call),
+        }
+    }
+
+    /// Records a call in the running thread's open block.
+    pub(crate) fn open_call(&self, name: &str, args: String) -> CallId {
+        self.with(|s| {
+            let parent = s.thread().open.last().copied();
+            let id = s.trace.open(parent, name, args);
+            s.thread().open.push(id);
+            id
+        })
+    }
+
+    /// Closes a call: it is no longer the open block, and a failure it raised itself is shown.
+    pub(crate) fn close_call(&self, id: CallId, _block: bool, outcome: &Eval) {
+        self.with(|s| {
+            if let Some(pos) = s.thread().open.iter().rposition(|&c| c == id) {
+                s.thread().open.truncate(pos);
+            }
+            if let Err(Flow::Throw(e)) = outcome {
+                let claimed = s.raised.as_ref().is_some_and(|r| r.same(e));
+                if !claimed && !s.trace.has_result(id) {
+                    s.trace
+                        .set_result(id, format!("threw {}", describe_exception(e)));
+                }
+                s.raised = Some(e.clone());
+            }
+        });
+    }
+
+    /// Records a call that is not a step (`docker.image('x').inside`) around `f`.
+    pub(crate) fn traced(
+        &self,
+        interp: &mut Interpreter,
+        name: &str,
+        args: String,
+        f: impl FnOnce(&Pipeline, &mut Interpreter, CallId) -> Eval,
+    ) -> Eval {
+        let id = self.open_call(name, args);
+        let outcome = f(self, interp, id);
+        self.close_call(id, false, &outcome);
+        outcome
+    }
+
+    /// Sets what a call returned, for the trace.
+    pub(crate) fn show_result(&self, id: CallId, result: String) {
+        self.with(|s| s.trace.set_result(id, result));
+    }
+
+    /// Runs a step's block.
+    pub(crate) fn body(&self, interp: &mut Interpreter, body: &Rc<Closure>) -> Eval {
+        interp.call_closure(body, Vec::new())
+    }
+
+    /// `hudson.AbortException(message)`: a clean failure.
+    pub(crate) fn abort(&self, interp: &Interpreter, message: &str) -> Flow {
+        interp.exception("hudson.AbortException", message)
+    }
+
+    /// `FlowInterruptedException(result)` whose message is `cause`.
+    pub(crate) fn interrupted(
+        &self,
+        interp: &Interpreter,
+        result: crate::BuildResult,
+        cause: &str,
+    ) -> Flow {
+        let e = interp.exception(
+            "org.jenkinsci.plugins.workflow.steps.FlowInterruptedException",
+            cause,
+        );
+        if let Flow::Throw(Value::Object(o)) = &e {
+            o.fields
+                .borrow_mut()
+                .insert("result".into(), literal::string(result.as_str()));
+        }
+        e
+    }
+
+    /// Fails a step that needs a workspace when no `node` is allocated.
+    pub(crate) fn need_node(&self, interp: &Interpreter) -> Eval<()> {
+        if self.with(|s| s.thread().node.is_some()) {
+            return Ok(());
+        }
+        Err(Flow::Throw(interp.exception_of_class(
+            "org.jenkinsci.plugins.workflow.steps.MissingContextVariableException",
+            "java.lang.Exception",
+            "Required context class hudson.FilePath is missing\nPerhaps you forgot to surround the code with a step that provides this, such as: node",
+        )))
+    }
+}
+
+/// `class: message` of an exception value.
+pub(crate) fn describe_exception(e: &Value) -> String {
+    let class = e.class_name();
+    match e {
+        Value::Object(o) => match o.fields.borrow().get("message") {
+            Some(Value::Null) | None => class.to_string(),
+            Some(m) => format!("{class}: {}", m.to_display()),
+        },
+        _ => class.to_string(),
+    }
+}
+
+/// Splits Groovy call arguments into positional values, named ones and a trailing block.
+fn split_args(args: &[Value]) -> (Vec<Value>, IndexMap<String, Value>, Option<Rc<Closure>>) {
+    let mut positional: Vec<Value> = args.to_vec();
+    let body = match positional.last() {
+        Some(Value::Closure(c)) => {
+            let c = c.clone();
+            positional.pop();
+            Some(c)
+        }
+        _ => None,
+    };
+    // Groovy passes named arguments as one leading map; a map holding `$class` is a
+    // describable given positionally (`checkout([$class: 'GitSCM', ...])`).
+    let mut named = IndexMap::new();
+    if let Some(Value::Map(m)) = positional.first()
+        && positional.len() == 1
+        && !m.borrow().contains_key(&Key::str("$class"))
+    {
+        for (k, v) in m.borrow().iter() {
+            named.insert(k.0.to_display(), v.clone());
+        }
+        positional.clear();
+    }
+    (positional, named, body)
+}
+
+/// `DSL.parseArgs`: a single unnamed argument binds to the step's sole parameter; several
+/// unnamed arguments are an error.
+fn bind(
+    interp: &Interpreter,
+    def: &StepDef,
+    positional: Vec<Value>,
+    mut named: IndexMap<String, Value>,
+) -> Eval<IndexMap<String, Value>> {
+    match positional.len() {
+        0 => Ok(named),
+        1 if named.is_empty() => {
+            let key = def.params.first().copied().unwrap_or("value");
+            named.insert(
+                key.to_string(),
+                positional.into_iter().next().unwrap_or_default(),
+            );
+            Ok(named)
+        }
+        _ => {
+            let shown: Vec<String> = positional.iter().map(Value::to_display).collect();
+            Err(interp.exception(
+                "java.lang.IllegalArgumentException",
+                &format!("Expected named arguments but got [{}]", shown.join(", ")),
+            ))
+        }
+    }
+}
+
+impl Host for Pipeline {
+    fn call(&self, interp: &mut Interpreter, name: &str, args: &[Value]) -> Eval<Option<Value>> {
+        if let Some(def) = steps::find(name) {
+            return self.run_step(interp, def, args).map(Some);
+        }
+        if let Some(v) = crate::symbols::symbol(interp, name, args) {
+            return Ok(Some(v));
+        }
+        Ok(None)
+    }
+
+    fn property(&self, interp: &mut Interpreter, name: &str) -> Eval<Option<Value>> {
+        if let Some(v) = crate::globals::global(self, interp, name) {
+            return Ok(Some(v));
+        }
+        // A bare name that is an environment variable (`BUILD_NUMBER`).
+        Ok(self.with(|s| s.env_var(name)).map(|v| literal::string(&v)))
+    }
+
+    fn method_missing(
+        &self,
+        interp: &mut Interpreter,
+        name: &str,
+        _args: &[Value],
+    ) -> Eval<Option<Value>> {
+        Err(Flow::Throw(interp.exception_of_class(
+            "java.lang.NoSuchMethodError",
+            "java.lang.Error",
+            &format!(
+                "No such DSL method '{name}' found among steps [{}] or symbols [{}] or globals [{}]",
+                steps::names().join(", "),
+                crate::symbols::NAMES.join(", "),
+                crate::globals::NAMES.join(", "),
+            ),
+        )))
+    }
+
+    fn echo(&self, interp: &mut Interpreter, text: &str) -> Eval<bool> {
+        let def = steps::find("echo").ok_or_else(|| {
+            interp.exception("java.lang.IllegalStateException", "echo is not a step")
+        })?;
+        self.run_step(interp, def, &[literal::string(text)])?;
+        Ok(true)
+    }
+
+    fn object_method(
+        &self,
+        interp: &mut Interpreter,
+        target: &Rc<jenkins_harness_interpreter::Object>,
+        name: &str,
+        args: &[Value],
+    ) -> Eval<Option<Value>> {
+        crate::globals::method(self, interp, target, name, args)
+    }
+
+    fn object_property(
+        &self,
+        interp: &mut Interpreter,
+        target: &Rc<jenkins_harness_interpreter::Object>,
+        name: &str,
+    ) -> Eval<Option<Value>> {
+        crate::globals::property(self, interp, target, name)
+    }
+
+    fn set_object_property(
+        &self,
+        interp: &mut Interpreter,
+        target: &Rc<jenkins_harness_interpreter::Object>,
+        name: &str,
+        value: Value,
+    ) -> Eval<bool> {
+        crate::globals::set_property(self, interp, target, name, value)
+    }
+}

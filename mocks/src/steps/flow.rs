@@ -1,0 +1,299 @@
+//! Flow control: timeout, retry, sleep, catchError, warnError, unstable, waitUntil and input.
+
+use indexmap::IndexMap;
+use jenkins_harness_interpreter::{Eval, Flow, Interpreter, Key, Value};
+
+use crate::clock::{self, TIMEOUT_FIELD};
+use crate::host::{Pipeline, StepCall, describe_exception};
+use crate::literal;
+use crate::result::BuildResult;
+use crate::world::InputAction;
+
+/// `sleep(time, unit: 'SECONDS')`: virtual time passes.
+pub(super) fn sleep(p: &Pipeline, interp: &mut Interpreter, call: &mut StepCall) -> Eval {
+    let ms = duration(interp, call, "SECONDS")?;
+    p.log(&format!("Sleeping for {}", clock::time_span(ms)));
+    clock::wait(p, interp, ms)?;
+    Ok(Value::Null)
+}
+
+/// `time` in `unit` (default `default_unit`) as milliseconds.
+fn duration(interp: &Interpreter, call: &StepCall, default_unit: &str) -> Eval<u64> {
+    let time = call.int("time").unwrap_or(0);
+    let unit = call.str("unit").unwrap_or_else(|| default_unit.to_string());
+    clock::millis(time, &unit).ok_or_else(|| {
+        interp.exception(
+            "java.lang.IllegalArgumentException",
+            &format!("No enum constant java.util.concurrent.TimeUnit.{unit}"),
+        )
+    })
+}
+
+/// `timeout(time, unit: 'MINUTES') { ... }`: interrupts the block at the deadline.
+pub(super) fn timeout(p: &Pipeline, interp: &mut Interpreter, call: &mut StepCall) -> Eval {
+    let ms = duration(interp, call, "MINUTES")?;
+    p.log(&format!(
+        "Timeout set to expire in {}",
+        clock::time_span(ms)
+    ));
+    let id = p.with(|s| {
+        s.timeouts += 1;
+        let deadline = s.clock.saturating_add(ms);
+        let id = s.timeouts;
+        s.thread().deadlines.push((id, deadline));
+        id
+    });
+    let result = match call.body.clone() {
+        Some(body) => p.body(interp, &body),
+        None => Ok(Value::Null),
+    };
+    p.with(|s| s.thread().deadlines.retain(|&(t, _)| t != id));
+    if let Err(Flow::Throw(Value::Object(o))) = &result {
+        let mine = o
+            .fields
+            .borrow()
+            .get(TIMEOUT_FIELD)
+            .and_then(Value::as_i64)
+            .is_some_and(|t| usize::try_from(t).ok() == Some(id));
+        if mine {
+            p.log("Cancelling nested steps due to timeout");
+            // Outside its own timeout the exception is no actual interruption any more:
+            // `retry` retries it and `catchError` treats it as an ordinary error.
+            let mut fields = o.fields.borrow_mut();
+            fields.shift_remove(TIMEOUT_FIELD);
+            fields.insert(clock::ACTUAL_FIELD.into(), Value::Bool(false));
+        }
+    }
+    result
+}
+
+/// `retry(count) { ... }`: runs the block until it succeeds, at most `count` times.
+pub(super) fn retry(p: &Pipeline, interp: &mut Interpreter, call: &mut StepCall) -> Eval {
+    let count = call.int("count").unwrap_or(1).max(1);
+    let Some(body) = call.body.clone() else {
+        return Ok(Value::Null);
+    };
+    let mut attempt = 1;
+    loop {
+        match p.body(interp, &body) {
+            Err(Flow::Throw(e)) if attempt < count && !clock::is_actual_interruption(&e) => {
+                p.log(&error_line(&e));
+                p.log("Retrying");
+                attempt += 1;
+            }
+            other => return other,
+        }
+    }
+}
+
+/// How Jenkins prints an error it caught: `ERROR: msg` for an AbortException, the exception
+/// otherwise.
+fn error_line(e: &Value) -> String {
+    if e.class_name().as_ref() == "hudson.AbortException" {
+        let message = match e {
+            Value::Object(o) => o
+                .fields
+                .borrow()
+                .get("message")
+                .map(Value::to_display)
+                .unwrap_or_default(),
+            _ => String::new(),
+        };
+        format!("ERROR: {message}")
+    } else {
+        describe_exception(e)
+    }
+}
+
+/// `catchError(buildResult: 'FAILURE', stageResult: 'SUCCESS') { ... }`.
+pub(super) fn catch_error(p: &Pipeline, interp: &mut Interpreter, call: &mut StepCall) -> Eval {
+    let build = call
+        .str("buildResult")
+        .map_or(BuildResult::Failure, |r| BuildResult::from_name(&r));
+    let stage = call
+        .str("stageResult")
+        .map_or(BuildResult::Success, |r| BuildResult::from_name(&r));
+    catching(p, interp, call, build, stage)
+}
+
+/// `warnError(message) { ... }`: catchError with UNSTABLE build and stage results.
+pub(super) fn warn_error(p: &Pipeline, interp: &mut Interpreter, call: &mut StepCall) -> Eval {
+    catching(
+        p,
+        interp,
+        call,
+        BuildResult::Unstable,
+        BuildResult::Unstable,
+    )
+}
+
+fn catching(
+    p: &Pipeline,
+    interp: &mut Interpreter,
+    call: &StepCall,
+    build: BuildResult,
+    stage: BuildResult,
+) -> Eval {
+    let Some(body) = call.body.clone() else {
+        return Ok(Value::Null);
+    };
+    let catch_interruptions = call.get("catchInterruptions").is_none_or(Value::truthy);
+    match p.body(interp, &body) {
+        Err(Flow::Throw(e)) => {
+            let actual = clock::is_actual_interruption(&e);
+            if actual && !catch_interruptions {
+                return Err(Flow::Throw(e));
+            }
+            // An actual interruption gives both results its own (ABORTED).
+            let (build, stage) = match clock::interruption_result(&e) {
+                Some(r) if actual => (r, r),
+                _ => (build, stage),
+            };
+            if let Some(message) = call.str("message") {
+                p.log(&format!("ERROR: {message}"));
+            }
+            p.log(&error_line(&e));
+            if build != BuildResult::Success {
+                p.log(&format!("Setting overall build result to {build}"));
+                p.with(|s| s.worsen(build));
+            }
+            set_stage_result(p, stage);
+            Ok(Value::Null)
+        }
+        other => other,
+    }
+}
+
+/// Marks the innermost stage with `result` (shown in the trace) when it is not SUCCESS.
+fn set_stage_result(p: &Pipeline, result: BuildResult) {
+    if result == BuildResult::Success {
+        return;
+    }
+    p.with(|s| {
+        if let Some(&stage) = s.thread().stages.last() {
+            s.trace.set_result(stage, result.as_str().to_string());
+        }
+    });
+}
+
+/// `unstable(message)`: a warning that makes the build and stage UNSTABLE.
+pub(super) fn unstable(p: &Pipeline, _: &mut Interpreter, call: &mut StepCall) -> Eval {
+    p.log(&format!(
+        "WARNING: {}",
+        call.str("message").unwrap_or_default()
+    ));
+    p.with(|s| s.worsen(BuildResult::Unstable));
+    set_stage_result(p, BuildResult::Unstable);
+    Ok(Value::Null)
+}
+
+/// `waitUntil { ... }`: reruns the block, waiting longer each time, until it returns true.
+pub(super) fn wait_until(p: &Pipeline, interp: &mut Interpreter, call: &mut StepCall) -> Eval {
+    let Some(body) = call.body.clone() else {
+        return Ok(Value::Null);
+    };
+    let mut period =
+        u64::try_from(call.int("initialRecurrencePeriod").unwrap_or(250)).unwrap_or(250);
+    loop {
+        let done = p.body(interp, &body)?;
+        if done.truthy() {
+            return Ok(Value::Null);
+        }
+        if !call.flag("quiet") {
+            p.log(&format!(
+                "Will try again after {}",
+                clock::time_span(period)
+            ));
+        }
+        clock::wait(p, interp, period)?;
+        period = (period * 6 / 5).min(15_000);
+    }
+}
+
+/// `input(message, ok, parameters, submitterParameter)`: answered by the world, in order.
+pub(super) fn input(p: &Pipeline, interp: &mut Interpreter, call: &mut StepCall) -> Eval {
+    let message = call
+        .str("message")
+        .unwrap_or_else(|| "Pipeline has paused and needs your input before proceeding".into());
+    let id = call.str("id");
+    let ok = call.str("ok").unwrap_or_else(|| "Proceed".into());
+    let cancel = call.str("cancel").unwrap_or_else(|| "Abort".into());
+    let parameters: Vec<Value> = match call.get("parameters") {
+        Some(Value::List(l)) => l.borrow().clone(),
+        _ => Vec::new(),
+    };
+    p.log(&message);
+    if parameters.is_empty() {
+        p.log(&format!("{ok} or {cancel}"));
+    } else {
+        p.log("Input requested");
+    }
+    let answer = p.with(|s| {
+        let used = s.inputs_used;
+        let found = s.world.inputs.iter().enumerate().skip(used).find(|(_, a)| {
+            a.message.as_ref().is_none_or(|m| *m == message)
+                && a.id.as_ref().is_none_or(|i| Some(i) == id.as_ref())
+        });
+        found.map(|(i, a)| {
+            s.inputs_used = i + 1;
+            a.clone()
+        })
+    });
+    let answer = answer.unwrap_or_default();
+    let user = answer.submitter.clone().unwrap_or_else(|| "admin".into());
+    if answer.action == InputAction::Abort {
+        let cause = format!("Rejected by {user}");
+        p.log(&cause);
+        p.show_result(
+            call.id,
+            format!("rejected by {}", literal::literal(&literal::string(&user))),
+        );
+        return Err(clock::actual_interruption(p, interp, &cause));
+    }
+    p.log(&format!("Approved by {user}"));
+    // The value: one entry per parameter (the answer's, else its default), plus the
+    // submitter when `submitterParameter` names a variable for it.
+    let mut values: IndexMap<String, Value> = IndexMap::new();
+    for param in &parameters {
+        let Some((kind, args)) = crate::symbols::parts(param) else {
+            continue;
+        };
+        let Some(name) = args.get("name").map(Value::to_display) else {
+            continue;
+        };
+        let given = answer.parameters.get(&name).map(literal::from_data);
+        let value = given.unwrap_or_else(|| default_value(&kind, &args));
+        values.insert(name, value);
+    }
+    if let Some(var) = call.str("submitterParameter") {
+        values.insert(var, literal::string(&user));
+    }
+    let shown_user = literal::literal(&literal::string(&user));
+    let value = match values.len() {
+        0 => Value::Null,
+        1 => values.into_values().next().unwrap_or_default(),
+        _ => Value::map(values.into_iter().map(|(k, v)| (Key::str(&k), v)).collect()),
+    };
+    let shown = match &value {
+        Value::Null => format!("approved by {shown_user}"),
+        v => format!("approved by {shown_user}: {}", literal::literal(v)),
+    };
+    p.show_result(call.id, shown);
+    Ok(value)
+}
+
+/// A parameter's default: `defaultValue`, the first choice, or false/empty.
+fn default_value(kind: &str, args: &IndexMap<String, Value>) -> Value {
+    if let Some(v) = args.get("defaultValue") {
+        return v.clone();
+    }
+    match kind {
+        "booleanParam" => Value::Bool(false),
+        "choice" => match args.get("choices") {
+            Some(Value::List(l)) => l.borrow().first().cloned().unwrap_or_default(),
+            Some(v) => literal::string(v.to_display().lines().next().unwrap_or("")),
+            None => Value::Null,
+        },
+        _ => literal::string(""),
+    }
+}

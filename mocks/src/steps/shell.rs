@@ -1,0 +1,89 @@
+//! `sh`, `bat`, `powershell` and `pwsh`: mocked commands with stdout, exit code and duration.
+
+use jenkins_harness_interpreter::number::Number;
+use jenkins_harness_interpreter::{Eval, Interpreter, Value};
+
+use crate::host::{Pipeline, StepCall};
+use crate::literal;
+use crate::world::{ShellCall, ShellReply};
+
+/// Runs a shell step against the world's mocks (unmatched: empty output, exit 0).
+pub(super) fn shell(p: &Pipeline, interp: &mut Interpreter, call: &mut StepCall) -> Eval {
+    p.need_node(interp)?;
+    let script = call.str("script").unwrap_or_default();
+    warn_interpolated_secret(p, call, &script);
+    let outcome = p.with(|s| {
+        s.world.shell.iter().find_map(|mock| {
+            let captures = mock.matches(&script)?;
+            Some(match &mock.reply {
+                ShellReply::Fixed(o) => o.clone(),
+                ShellReply::With(f) => f(&ShellCall {
+                    step: call.name.to_string(),
+                    script: script.clone(),
+                    captures,
+                }),
+            })
+        })
+    });
+    let outcome = outcome.unwrap_or_default();
+    if call.name == "sh" {
+        // `sh` runs with `set -x`: each command is echoed with `+ `.
+        for line in script
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        {
+            p.log(&format!("+ {line}"));
+        }
+    }
+    if let Err(e) = crate::clock::wait(p, interp, outcome.duration.saturating_mul(1000)) {
+        p.log("Sending interrupt signal to process");
+        return Err(e);
+    }
+    let return_status = call.flag("returnStatus");
+    let return_stdout = call.flag("returnStdout") && !return_status;
+    if !return_stdout && !outcome.stdout.is_empty() {
+        p.log(outcome.stdout.strip_suffix('\n').unwrap_or(&outcome.stdout));
+    }
+    if return_status {
+        p.show_result(call.id, outcome.exit.to_string());
+        return Ok(Value::Num(Number::Integer(outcome.exit)));
+    }
+    if outcome.exit != 0 {
+        if return_stdout && !outcome.stdout.is_empty() {
+            p.log(outcome.stdout.strip_suffix('\n').unwrap_or(&outcome.stdout));
+        }
+        return Err(p.abort(
+            interp,
+            &format!("script returned exit code {}", outcome.exit),
+        ));
+    }
+    if return_stdout {
+        let out = literal::string(&outcome.stdout);
+        p.show_result(call.id, literal::literal(&out));
+        return Ok(out);
+    }
+    Ok(Value::Null)
+}
+
+/// Jenkins warns when a bound secret reached the script through Groovy interpolation.
+fn warn_interpolated_secret(p: &Pipeline, call: &StepCall, script: &str) {
+    if !matches!(call.get("script"), Some(Value::GString(_))) {
+        return;
+    }
+    let vars: Vec<String> = p.with(|s| {
+        s.thread()
+            .bound
+            .iter()
+            .filter(|(_, secret)| secret.chars().count() >= 3 && script.contains(secret.as_str()))
+            .map(|(var, _)| var.clone())
+            .collect()
+    });
+    if !vars.is_empty() {
+        p.log(&format!(
+            "Warning: A secret was passed to \"{}\" using Groovy String interpolation, which is insecure.\n\t\t Affected argument(s) used the following variable(s): [{}]\n\t\t See https://jenkins.io/redirect/groovy-string-interpolation for details.",
+            call.name,
+            vars.join(", ")
+        ));
+    }
+}

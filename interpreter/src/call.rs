@@ -536,6 +536,14 @@ impl Interpreter {
                 if let Some(v) = crate::classes_runtime::modifier_method(c, name, &args) {
                     return Ok(v);
                 }
+                // `x.getClass().getName()`: the methods of java.lang.Class itself.
+                match (&**name, args.as_slice()) {
+                    ("getName" | "getCanonicalName" | "getTypeName", []) => {
+                        return Ok(Value::Str(c.name.clone()));
+                    }
+                    ("getSimpleName", []) => return Ok(Value::Str(c.simple_name().into())),
+                    _ => {}
+                }
                 if let (Some(decl), "isInterface", []) = (&c.decl, &**name, args.as_slice()) {
                     return Ok(Value::Bool(decl.kind == ast::ClassKind::Interface));
                 }

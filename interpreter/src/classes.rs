@@ -44,6 +44,10 @@ const HIERARCHY: &[(&str, Option<&str>)] = &[
         Some("java.lang.IllegalArgumentException"),
     ),
     (
+        "java.lang.SecurityException",
+        Some("java.lang.RuntimeException"),
+    ),
+    (
         "java.lang.IllegalStateException",
         Some("java.lang.RuntimeException"),
     ),

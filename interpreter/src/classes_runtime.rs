@@ -364,6 +364,11 @@ impl Interpreter {
         if let Some(v) = crate::builtins::property(self, script, name)? {
             return Ok(v);
         }
+        if let Some(host) = self.host.clone()
+            && let Some(v) = host.property(self, name)?
+        {
+            return Ok(v);
+        }
         Err(self.missing_property(script, name))
     }
 

@@ -330,7 +330,8 @@ impl Interpreter {
     pub fn exception_of_class(&self, class: &str, parent: &str, message: &str) -> Value {
         let class = Rc::new(Class {
             name: class.into(),
-            parent: Some(classes::builtin(parent)),
+            parent: classes::lookup(parent)
+                .or_else(|| classes::lookup("java.lang.RuntimeException")),
             decl: None,
             statics: RefCell::default(),
         });

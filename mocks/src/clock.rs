@@ -137,11 +137,28 @@ pub(crate) fn time_span(millis: u64) -> String {
         pair(hours, "hr", mins % 60, "min")
     } else if mins > 0 {
         pair(mins, "min", secs % 60, "sec")
-    } else if secs > 0 || millis == 0 {
+    } else if secs >= 10 {
         format!("{secs} sec")
+    } else if secs >= 1 {
+        // Tenths shown, and `MessageFormat` drops a zero fraction: `5 sec`, `1.2 sec`.
+        decimal_secs(secs * 10 + (millis % 1000) / 100, 10)
+    } else if millis >= 100 {
+        decimal_secs(millis / 10, 100)
     } else {
         format!("{millis} ms")
     }
+}
+
+/// `units / per` seconds written as Java's `NumberFormat` does: `0.25 sec`, `5 sec`.
+fn decimal_secs(units: u64, per: u64) -> String {
+    let whole = units / per;
+    let fraction = units % per;
+    if fraction == 0 {
+        return format!("{whole} sec");
+    }
+    let digits = if per == 100 { 2 } else { 1 };
+    let text = format!("{fraction:0digits$}");
+    format!("{whole}.{} sec", text.trim_end_matches('0'))
 }
 
 #[cfg(test)]
@@ -153,6 +170,11 @@ mod tests {
         assert_eq!(time_span(5 * 60_000), "5 min 0 sec");
         assert_eq!(time_span(10 * 60_000), "10 min");
         assert_eq!(time_span(5000), "5 sec");
+        assert_eq!(time_span(1200), "1.2 sec");
+        assert_eq!(time_span(250), "0.25 sec");
+        assert_eq!(time_span(300), "0.3 sec");
+        assert_eq!(time_span(50), "50 ms");
+        assert_eq!(time_span(45_000), "45 sec");
         assert_eq!(time_span(90 * 60_000), "1 hr 30 min");
         assert_eq!(millis(2, "minutes"), Some(120_000));
     }

@@ -117,7 +117,7 @@ pub(crate) fn property(
                 .map_or(Value::Null, |v| literal::string(&v)),
         )),
         PARAMS => Ok(Some(
-            p.with(|s| s.world.params.get(name).map(literal::from_data))
+            p.with(|s| params(s).shift_remove(name))
                 .unwrap_or(Value::Null),
         )),
         RUN => run_property(p, interp, target, name),
@@ -223,10 +223,9 @@ pub(crate) fn method(
             }
             p.with(|s| {
                 Value::map(
-                    s.world
-                        .params
-                        .iter()
-                        .map(|(k, v)| (Key::str(k), literal::from_data(v)))
+                    params(s)
+                        .into_iter()
+                        .map(|(k, v)| (Key::str(&k), v))
                         .collect(),
                 )
             })
@@ -236,6 +235,20 @@ pub(crate) fn method(
     interp
         .call_method(&map, &Rc::from(name), args.to_vec())
         .map(Some)
+}
+
+/// The build parameters: the world's, then the defaults `properties` declared.
+fn params(s: &crate::state::State) -> IndexMap<String, Value> {
+    let mut all: IndexMap<String, Value> = s
+        .world
+        .params
+        .iter()
+        .map(|(k, v)| (k.clone(), literal::from_data(v)))
+        .collect();
+    for (k, v) in &s.param_defaults {
+        all.entry(k.clone()).or_insert_with(|| v.clone());
+    }
+    all
 }
 
 /// `getFoo()` → `foo` for an accessor with `arity` arguments.

@@ -87,11 +87,18 @@ impl Pipeline {
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect();
         let shown = call_args(&positional, &shown_named);
-        let bound = bind(interp, def, positional, named)?;
         let id = self.open_call(def.name, shown);
         if body.is_some() {
             self.with(|s| s.trace.set_block(id));
         }
+        let bound = match bind(interp, def, positional, named) {
+            Ok(bound) => bound,
+            Err(e) => {
+                let outcome = Err(e);
+                self.close_call(id, false, &outcome);
+                return outcome;
+            }
+        };
         let unknown: Vec<&str> = bound
             .keys()
             .map(String::as_str)
@@ -131,7 +138,9 @@ impl Pipeline {
                 if let Some(body) = call.body.clone() {
                     self.body(interp, &body)?;
                 }
-                Ok(literal::from_data(&v))
+                let value = literal::from_data(&v);
+                steps::after_mock(self, def.name, &value);
+                Ok(value)
             }
             Some(StepMock::With(f)) => match f(&call.args) {
                 Ok(v) => Ok(v),
@@ -157,13 +166,14 @@ impl Pipeline {
             if let Some(pos) = s.thread().open.iter().rposition(|&c| c == id) {
                 s.thread().open.truncate(pos);
             }
-            if let Err(Flow::Throw(e)) = outcome {
-                let claimed = s.raised.as_ref().is_some_and(|r| r.same(e));
-                if !claimed && !s.trace.has_result(id) {
+            if let Err(Flow::Throw(e)) = outcome
+                && !s.raised.iter().any(|r| r.same(e))
+            {
+                if !s.trace.has_result(id) {
                     s.trace
                         .set_result(id, format!("threw {}", describe_exception(e)));
                 }
-                s.raised = Some(e.clone());
+                s.raised.push(e.clone());
             }
         });
     }

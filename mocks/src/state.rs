@@ -41,10 +41,13 @@ pub(crate) struct State {
     pub threads: Vec<Thread>,
     /// The thread running now.
     pub current: usize,
-    /// The last exception a step raised itself (so that enclosing blocks do not claim it).
-    pub raised: Option<jenkins_harness_interpreter::Value>,
+    /// Exceptions already shown on the step that raised them (so that enclosing blocks do not
+    /// claim them too).
+    pub raised: Vec<jenkins_harness_interpreter::Value>,
     /// Timeouts started so far, to tell their deadlines apart.
     pub timeouts: usize,
+    /// Defaults of the parameters `properties` declared; they fill gaps in `params`.
+    pub param_defaults: IndexMap<String, jenkins_harness_interpreter::Value>,
 }
 
 /// Where a thread is: its open trace block and the context its blocks set up.
@@ -116,8 +119,9 @@ impl State {
             clock: 0,
             threads: vec![Thread::default()],
             current: 0,
-            raised: None,
+            raised: Vec::new(),
             timeouts: 0,
+            param_defaults: IndexMap::new(),
         }
     }
 

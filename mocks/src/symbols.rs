@@ -11,6 +11,7 @@ use crate::literal::{self, LITERAL_FIELD, call_args};
 
 /// The symbols known, as `No such DSL method` lists them.
 pub(crate) const NAMES: &[&str] = &[
+    "agent",
     "booleanParam",
     "brokenBuildSuspects",
     "brokenTestsSuspects",
@@ -25,7 +26,9 @@ pub(crate) const NAMES: &[&str] = &[
     "durabilityHint",
     "file",
     "githubPush",
+    "kubernetesAgent",
     "logRotator",
+    "nonresumable",
     "parameters",
     "password",
     "pipelineTriggers",

@@ -42,7 +42,12 @@ impl fmt::Display for Trace {
 
 fn write_call(f: &mut fmt::Formatter<'_>, call: &Call, depth: usize) -> fmt::Result {
     let indent = "  ".repeat(depth);
-    write!(f, "{indent}{}({})", call.name, call.args)?;
+    // `node {` rather than `node() {`, as the call is written.
+    if call.block && call.args.is_empty() {
+        write!(f, "{indent}{}", call.name)?;
+    } else {
+        write!(f, "{indent}{}({})", call.name, call.args)?;
+    }
     if call.block {
         if call.children.is_empty() {
             f.write_str(" {}")?;

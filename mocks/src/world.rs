@@ -75,6 +75,8 @@ pub struct ScmInfo {
     pub commit: String,
     /// The commit of the previous build (`GIT_PREVIOUS_COMMIT`).
     pub previous_commit: Option<String>,
+    /// The job has no SCM (an inline pipeline script): `checkout scm` fails.
+    pub none: bool,
 }
 
 impl Default for ScmInfo {
@@ -84,6 +86,7 @@ impl Default for ScmInfo {
             branch: "main".into(),
             commit: "0123456789abcdef0123456789abcdef01234567".into(),
             previous_commit: None,
+            none: false,
         }
     }
 }

@@ -187,14 +187,46 @@ pub(super) fn clean_ws(p: &Pipeline, interp: &mut Interpreter, _: &mut StepCall)
     Ok(Value::Null)
 }
 
-/// `tool(name)`: the tool's home directory from the world, or a default under the tools dir.
-pub(super) fn tool(p: &Pipeline, _: &mut Interpreter, call: &mut StepCall) -> Eval {
+/// `tool(name, type)`: the home of a tool the world declares; others fail as in Jenkins.
+pub(super) fn tool(p: &Pipeline, interp: &mut Interpreter, call: &mut StepCall) -> Eval {
     let name = call.str("name").unwrap_or_default();
-    let home = p
-        .with(|s| s.world.tools.get(&name).cloned())
-        .unwrap_or_else(|| format!("/var/jenkins_home/tools/{name}"));
+    let Some(home) = p.with(|s| s.world.tools.get(&name).cloned()) else {
+        let kind = call.str("type").unwrap_or_else(|| "tool".into());
+        return Err(p.abort(interp, &format!("No {kind} named {name} found")));
+    };
     p.show_result(call.id, literal::literal(&literal::string(&home)));
     Ok(literal::string(&home))
+}
+
+/// `properties([...])`: offline there is no job to configure, but the defaults of declared
+/// parameters fill the gaps in `params`, as Jenkins' `ParamsVariable` does.
+pub(super) fn properties(p: &Pipeline, _: &mut Interpreter, call: &mut StepCall) -> Eval {
+    let list: Vec<Value> = match call.get("properties") {
+        Some(Value::List(l)) => l.borrow().clone(),
+        _ => Vec::new(),
+    };
+    for property in &list {
+        let Some((kind, args)) = crate::symbols::parts(property) else {
+            continue;
+        };
+        if kind != "parameters" {
+            continue;
+        }
+        let Some(Value::List(defs)) = args.get("value") else {
+            continue;
+        };
+        for def in defs.borrow().iter() {
+            let Some((param_kind, param_args)) = crate::symbols::parts(def) else {
+                continue;
+            };
+            let Some(name) = param_args.get("name").map(Value::to_display) else {
+                continue;
+            };
+            let value = super::flow::default_value(&param_kind, &param_args);
+            p.with(|s| s.param_defaults.insert(name, value));
+        }
+    }
+    Ok(Value::Null)
 }
 
 /// `load(path)`: runs a Groovy file from the workspace and returns what it returns.

@@ -73,10 +73,16 @@ pub(super) fn retry(p: &Pipeline, interp: &mut Interpreter, call: &mut StepCall)
     let Some(body) = call.body.clone() else {
         return Ok(Value::Null);
     };
+    // With `conditions` (`agent()`, `nonresumable()`), only those causes are retried: a lost
+    // agent or a step that could not resume, which never happen offline.
+    let conditional =
+        matches!(call.get("conditions"), Some(Value::List(l)) if !l.borrow().is_empty());
     let mut attempt = 1;
     loop {
         match p.body(interp, &body) {
-            Err(Flow::Throw(e)) if attempt < count && !clock::is_actual_interruption(&e) => {
+            Err(Flow::Throw(e))
+                if attempt < count && !conditional && !clock::is_actual_interruption(&e) =>
+            {
                 p.log(&error_line(&e));
                 p.log("Retrying");
                 attempt += 1;
@@ -283,7 +289,7 @@ pub(super) fn input(p: &Pipeline, interp: &mut Interpreter, call: &mut StepCall)
 }
 
 /// A parameter's default: `defaultValue`, the first choice, or false/empty.
-fn default_value(kind: &str, args: &IndexMap<String, Value>) -> Value {
+pub(super) fn default_value(kind: &str, args: &IndexMap<String, Value>) -> Value {
     if let Some(v) = args.get("defaultValue") {
         return v.clone();
     }

@@ -324,7 +324,7 @@ static STEPS: &[StepDef] = &[
         &["properties"],
         &["properties"],
         "org.jenkinsci.plugins.workflow.multibranch.JobPropertyStep",
-        basic::nothing,
+        basic::properties,
     ),
     step(
         "pwd",
@@ -508,6 +508,14 @@ pub(crate) fn find(name: &str) -> Option<&'static StepDef> {
         .binary_search_by(|s| s.name.cmp(name))
         .ok()
         .map(|i| &STEPS[i])
+}
+
+/// What a step still does when its value is mocked: `junit` still marks the build UNSTABLE
+/// when the summary it returns has failures.
+pub(crate) fn after_mock(p: &Pipeline, name: &str, value: &jenkins_harness_interpreter::Value) {
+    if name == "junit" {
+        scm::mark_test_failures(p, value);
+    }
 }
 
 /// Every step's name, sorted.

@@ -10,6 +10,12 @@ use crate::result::BuildResult;
 /// `checkout(scm)`: logs the revision and returns the `GIT_*` map.
 pub(super) fn checkout(p: &Pipeline, interp: &mut Interpreter, _call: &mut StepCall) -> Eval {
     p.need_node(interp)?;
+    if p.with(|s| s.world.scm.none) {
+        return Err(p.abort(
+            interp,
+            "\u{2018}checkout scm\u{2019} is only available when using \u{201c}Multibranch Pipeline\u{201d} or \u{201c}Pipeline script from SCM\u{201d}",
+        ));
+    }
     let branch = p.with(|s| s.world.scm.branch.clone());
     Ok(git_map(p, &branch, None))
 }
@@ -90,15 +96,6 @@ pub(super) fn junit(p: &Pipeline, interp: &mut Interpreter, call: &mut StepCall)
         failed += xml.matches("<failure").count() + xml.matches("<error").count();
         skipped += xml.matches("<skipped").count();
     }
-    if failed > 0 && !call.flag("skipMarkingBuildUnstable") {
-        p.with(|s| {
-            s.worsen(BuildResult::Unstable);
-            if let Some(&stage) = s.thread().stages.last() {
-                s.trace
-                    .set_result(stage, BuildResult::Unstable.as_str().into());
-            }
-        });
-    }
     let int = |n: usize| Value::Num(i32::try_from(n).unwrap_or(i32::MAX).into());
     let summary = Value::map(
         [
@@ -112,7 +109,31 @@ pub(super) fn junit(p: &Pipeline, interp: &mut Interpreter, call: &mut StepCall)
         .collect(),
     );
     p.show_result(call.id, literal::literal(&summary));
+    if !call.flag("skipMarkingBuildUnstable") {
+        mark_test_failures(p, &summary);
+    }
     Ok(summary)
+}
+
+/// Failed tests in a `junit` summary make the build and the stage UNSTABLE.
+pub(super) fn mark_test_failures(p: &Pipeline, summary: &Value) {
+    let failed = match summary {
+        Value::Map(m) => m
+            .borrow()
+            .get(&Key::str("failCount"))
+            .and_then(Value::as_i64)
+            .unwrap_or(0),
+        _ => 0,
+    };
+    if failed > 0 {
+        p.with(|s| {
+            s.worsen(BuildResult::Unstable);
+            if let Some(&stage) = s.thread().stages.last() {
+                s.trace
+                    .set_result(stage, BuildResult::Unstable.as_str().into());
+            }
+        });
+    }
 }
 
 /// `stash(name, includes: '**')`: saves files from the current directory.

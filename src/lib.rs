@@ -11,4 +11,7 @@ pub use diagnostic::{Diagnostic, Severity};
 pub use jenkins_harness_grammar as grammar;
 pub use jenkins_harness_interpreter as interpreter;
 pub use jenkins_harness_mocks as mocks;
-pub use mocks::{BuildResult, Call, Harness, Run, RunError, Scenario, Trace, World};
+pub use mocks::{
+    BuildResult, Call, Credential, Harness, InputAction, InputAnswer, Run, RunError, Scenario,
+    ShellOutcome, Trace, World,
+};

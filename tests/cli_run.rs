@@ -1,4 +1,4 @@
-//! Snapshots of `jenkins-harness run` on plain Groovy scripts, from the repository root.
+//! Snapshots of `jenkins-harness run` on scripts and scenarios, from the repository root.
 
 use std::process::Command;
 
@@ -40,4 +40,56 @@ fn run_of_a_file_with_a_syntax_error_exits_2() {
 #[test]
 fn run_of_a_missing_file_exits_2() {
     assert_cmd_snapshot!(run(&["no/such/file.groovy"]));
+}
+
+#[test]
+fn run_of_the_example_scenario_prints_its_trace() {
+    assert_cmd_snapshot!(run(&[
+        "fixtures/examples/Jenkinsfile",
+        "--scenario",
+        "fixtures/examples/main.toml",
+        "--output",
+        "trace"
+    ]));
+}
+
+#[test]
+fn the_readme_shows_the_example_trace() {
+    let out = run(&[
+        "fixtures/examples/Jenkinsfile",
+        "--scenario",
+        "fixtures/examples/main.toml",
+        "--output",
+        "trace",
+    ])
+    .output()
+    .expect("the binary runs");
+    let trace = String::from_utf8_lossy(&out.stdout).to_string();
+    let readme = std::fs::read_to_string("README.md").expect("README.md");
+    assert!(
+        readme.contains(&trace),
+        "README.md must show this trace:\n{trace}"
+    );
+}
+
+#[test]
+fn run_with_env_and_param_overrides() {
+    assert_cmd_snapshot!(run(&[
+        "fixtures/examples/Jenkinsfile",
+        "--scenario",
+        "fixtures/examples/main.toml",
+        "--env",
+        "BRANCH_NAME=feature/x",
+        "--param",
+        "DEPLOY=true",
+    ]));
+}
+
+#[test]
+fn run_with_a_broken_scenario_exits_2() {
+    assert_cmd_snapshot!(run(&[
+        "fixtures/examples/Jenkinsfile",
+        "--scenario",
+        "fixtures/run/broken-scenario.toml",
+    ]));
 }

@@ -90,6 +90,17 @@ impl Harness {
         self
     }
 
+    /// Exactly `script` exits with `exit` (and prints nothing).
+    pub fn sh_exit(self, script: &str, exit: i32) -> Harness {
+        self.sh_outcome(
+            script,
+            ShellOutcome {
+                exit,
+                ..ShellOutcome::default()
+            },
+        )
+    }
+
     /// Scripts that fully match `pattern` end as `f` says, given the captures.
     pub fn sh_regex(
         mut self,
@@ -150,6 +161,12 @@ impl Harness {
         self
     }
 
+    /// The tool `name` (for `tool`) is installed at `home`.
+    pub fn tool(mut self, name: &str, home: &str) -> Harness {
+        self.world.tools.insert(name.into(), home.into());
+        self
+    }
+
     /// The previous build's result.
     pub fn previous_result(mut self, result: BuildResult) -> Harness {
         self.world.build.previous_result = Some(result);
@@ -166,6 +183,34 @@ impl Harness {
     pub fn limits(mut self, limits: Limits) -> Harness {
         self.limits = limits;
         self
+    }
+
+    /// Reads and runs the Jenkinsfile at `path`.
+    ///
+    /// # Errors
+    /// A message naming the file when it cannot be read or has syntax errors (each with its
+    /// line and column).
+    pub fn run_file(&self, path: impl AsRef<std::path::Path>) -> Result<Run, String> {
+        let path = path.as_ref();
+        let source = std::fs::read_to_string(path)
+            .map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+        self.run(&source).map_err(|errors| {
+            let index = grammar::LineIndex::new(&source);
+            errors
+                .iter()
+                .map(|e| {
+                    let at = index.line_col(&source, e.span.start as usize);
+                    format!(
+                        "{}:{}:{}: {}",
+                        path.display(),
+                        at.line,
+                        at.column,
+                        e.message
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
     }
 
     /// Runs `source` as a Jenkinsfile (script class `WorkflowScript`).

@@ -142,6 +142,21 @@ fn default_file_name() -> String {
 }
 
 impl Credential {
+    /// Username with password.
+    pub fn username_password(username: &str, password: &str) -> Credential {
+        Credential::UsernamePassword {
+            username: username.into(),
+            password: password.into(),
+        }
+    }
+
+    /// Secret text.
+    pub fn secret_text(secret: &str) -> Credential {
+        Credential::String {
+            secret: secret.into(),
+        }
+    }
+
     /// The values that must never appear unmasked.
     pub fn secrets(&self) -> Vec<&str> {
         match self {

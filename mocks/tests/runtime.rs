@@ -1,0 +1,131 @@
+//! The runtime under stress and at its edges: limits inside parallel branches, nested
+//! parallels, timeouts around parallels, and secrets in every output format.
+
+use jenkins_harness_mocks::{BuildResult, Credential, Harness, Run};
+
+fn run(h: &Harness, source: &str) -> Run {
+    match h.run(source) {
+        Ok(run) => run,
+        Err(errors) => panic!("syntax error: {}", errors[0].message),
+    }
+}
+
+#[test]
+fn deep_recursion_in_a_branch_is_a_stack_overflow_error_not_a_crash() {
+    let r = run(
+        &Harness::new(),
+        "def f(n) { f(n + 1) }\nparallel a: { f(0) }, b: { echo 'b' }",
+    );
+    assert_eq!(r.result, BuildResult::Failure);
+    let error = r.error.expect("an error");
+    assert_eq!(error.class, "java.lang.StackOverflowError");
+}
+
+#[test]
+fn a_runaway_loop_in_a_branch_reaches_the_work_limit() {
+    let h = Harness::new().limits(jenkins_harness_mocks::interpreter::Limits {
+        max_call_depth: 100,
+        max_steps: 100_000,
+    });
+    let r = run(&h, "parallel a: { while (true) { } }, b: { echo 'b' }");
+    assert_eq!(r.result, BuildResult::Failure);
+    assert_eq!(
+        r.error.expect("an error").class,
+        "jenkins.harness.LimitExceeded"
+    );
+}
+
+#[test]
+fn wait_until_that_never_succeeds_ends_at_the_virtual_time_limit() {
+    let r = run(&Harness::new(), "waitUntil(quiet: true) { false }");
+    assert_eq!(r.result, BuildResult::Failure);
+    let error = r.error.expect("an error");
+    assert!(
+        error.message.contains("days of virtual time"),
+        "{}",
+        error.message
+    );
+}
+
+#[test]
+fn nested_parallel_branches_interleave_and_finish() {
+    let r = run(
+        &Harness::new(),
+        "parallel outer1: { parallel i1: { sleep 2; echo 'i1' }, i2: { echo 'i2' } }, outer2: { sleep 1; echo 'o2' }",
+    );
+    assert_eq!(r.result, BuildResult::Success);
+    let lines: Vec<&str> = r
+        .log
+        .iter()
+        .map(String::as_str)
+        .filter(|l| !l.contains("Sleeping"))
+        .collect();
+    assert_eq!(
+        lines,
+        ["[i2] i2", "[outer2] o2", "[i1] i1", "Finished: SUCCESS"]
+    );
+}
+
+#[test]
+fn a_timeout_around_parallel_interrupts_every_branch() {
+    let r = run(
+        &Harness::new(),
+        "timeout(time: 10, unit: 'SECONDS') { parallel a: { sleep 60; echo 'a done' }, b: { sleep 30; echo 'b done' } }\necho 'after'",
+    );
+    assert_eq!(r.result, BuildResult::Aborted);
+    assert!(
+        !r.log.iter().any(|l| l.contains("done") || l == "after"),
+        "{:?}",
+        r.log
+    );
+    assert!(
+        r.log
+            .iter()
+            .any(|l| l == "Cancelling nested steps due to timeout")
+    );
+}
+
+#[test]
+fn secrets_are_masked_in_log_trace_error_and_json() {
+    let h = Harness::new().credential(
+        "token",
+        Credential::String {
+            secret: "hunter2-secret".into(),
+        },
+    );
+    let r = run(
+        &h,
+        "node { withCredentials([string(credentialsId: 'token', variable: 'T')]) {\n  sh \"curl -H 'X: ${T}' https://x\"\n  echo T\n  error \"bad token ${T}\"\n} }",
+    );
+    let json = serde_json::to_string(&r).expect("serialisable");
+    assert!(!json.contains("hunter2-secret"), "{json}");
+    assert!(!r.trace.to_string().contains("hunter2-secret"));
+    assert!(json.contains("****"));
+    assert_eq!(r.error.expect("an error").message, "bad token ****");
+}
+
+#[test]
+fn unknown_credentials_fail_as_jenkins_does() {
+    let r = run(
+        &Harness::new(),
+        "node { withCredentials([string(credentialsId: 'nope', variable: 'T')]) { echo 'x' } }",
+    );
+    assert_eq!(r.result, BuildResult::Failure);
+    assert!(
+        r.log
+            .contains(&"ERROR: Could not find credentials entry with ID 'nope'".to_string()),
+        "{:?}",
+        r.log
+    );
+}
+
+#[test]
+fn steps_that_need_a_workspace_fail_outside_node() {
+    let r = run(&Harness::new(), "sh 'make'");
+    assert_eq!(r.result, BuildResult::Failure);
+    let error = r.error.expect("an error");
+    assert_eq!(
+        error.class,
+        "org.jenkinsci.plugins.workflow.steps.MissingContextVariableException"
+    );
+}

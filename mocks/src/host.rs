@@ -95,7 +95,7 @@ impl Pipeline {
             Ok(bound) => bound,
             Err(e) => {
                 let outcome = Err(e);
-                self.close_call(id, false, &outcome);
+                self.close_call(id, &outcome);
                 return outcome;
             }
         };
@@ -127,7 +127,7 @@ impl Pipeline {
             )),
             None => self.dispatch(interp, def, &mut call),
         };
-        self.close_call(id, call.body.is_some(), &outcome);
+        self.close_call(id, &outcome);
         outcome
     }
 
@@ -161,7 +161,7 @@ impl Pipeline {
     }
 
     /// Closes a call: it is no longer the open block, and a failure it raised itself is shown.
-    pub(crate) fn close_call(&self, id: CallId, _block: bool, outcome: &Eval) {
+    pub(crate) fn close_call(&self, id: CallId, outcome: &Eval) {
         self.with(|s| {
             if let Some(pos) = s.thread().open.iter().rposition(|&c| c == id) {
                 s.thread().open.truncate(pos);
@@ -188,7 +188,7 @@ impl Pipeline {
     ) -> Eval {
         let id = self.open_call(name, args);
         let outcome = f(self, interp, id);
-        self.close_call(id, false, &outcome);
+        self.close_call(id, &outcome);
         outcome
     }
 
@@ -200,6 +200,14 @@ impl Pipeline {
     /// Runs a step's block.
     pub(crate) fn body(&self, interp: &mut Interpreter, body: &Rc<Closure>) -> Eval {
         interp.call_closure(body, Vec::new())
+    }
+
+    /// Runs a step's block, if it was given one.
+    pub(crate) fn run_block(&self, interp: &mut Interpreter, call: &StepCall) -> Eval {
+        match call.body.clone() {
+            Some(body) => self.body(interp, &body),
+            None => Ok(Value::Null),
+        }
     }
 
     /// `hudson.AbortException(message)`: a clean failure.

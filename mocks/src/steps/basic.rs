@@ -20,10 +20,7 @@ pub(super) fn error(p: &Pipeline, interp: &mut Interpreter, call: &mut StepCall)
 
 /// Steps that only run their block (`timestamps`, `ansiColor`, `lock`).
 pub(super) fn wrapper(p: &Pipeline, interp: &mut Interpreter, call: &mut StepCall) -> Eval {
-    match call.body.clone() {
-        Some(body) => p.body(interp, &body),
-        None => Ok(Value::Null),
-    }
+    p.run_block(interp, call)
 }
 
 /// Steps with nothing to do offline (`milestone`, `properties`).
@@ -65,10 +62,7 @@ pub(super) fn node(p: &Pipeline, interp: &mut Interpreter, call: &mut StepCall) 
         t.node = Some(context);
         saved
     });
-    let result = match call.body.clone() {
-        Some(body) => p.body(interp, &body),
-        None => Ok(Value::Null),
-    };
+    let result = p.run_block(interp, call);
     p.with(|s| {
         let t = s.thread();
         t.node = saved.0;
@@ -96,10 +90,7 @@ pub(super) fn dir(p: &Pipeline, interp: &mut Interpreter, call: &mut StepCall) -
     let absolute = p.with(|s| super::files::absolute(s, &relative));
     p.log(&format!("Running in {absolute}"));
     p.with(|s| s.thread().dirs.push(relative));
-    let result = match call.body.clone() {
-        Some(body) => p.body(interp, &body),
-        None => Ok(Value::Null),
-    };
+    let result = p.run_block(interp, call);
     p.with(|s| s.thread().dirs.pop());
     result
 }
@@ -143,10 +134,7 @@ pub(super) fn with_env(p: &Pipeline, interp: &mut Interpreter, call: &mut StepCa
         t.env.extend(resolved);
         depth
     });
-    let result = match call.body.clone() {
-        Some(body) => p.body(interp, &body),
-        None => Ok(Value::Null),
-    };
+    let result = p.run_block(interp, call);
     p.with(|s| s.thread().env.truncate(depth));
     result
 }

@@ -237,10 +237,7 @@ fn run_bound(
         }
         depths
     });
-    let result = match call.body.clone() {
-        Some(body) => p.body(interp, &body),
-        None => Ok(Value::Null),
-    };
+    let result = p.run_block(interp, call);
     p.with(|s| {
         let t = s.thread();
         t.env.truncate(env_depth);

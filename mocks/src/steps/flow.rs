@@ -43,10 +43,7 @@ pub(super) fn timeout(p: &Pipeline, interp: &mut Interpreter, call: &mut StepCal
         s.thread().deadlines.push((id, deadline));
         id
     });
-    let result = match call.body.clone() {
-        Some(body) => p.body(interp, &body),
-        None => Ok(Value::Null),
-    };
+    let result = p.run_block(interp, call);
     p.with(|s| s.thread().deadlines.retain(|&(t, _)| t != id));
     if let Err(Flow::Throw(Value::Object(o))) = &result {
         let mine = o

@@ -114,6 +114,15 @@ impl Harness {
         self
     }
 
+    /// Every script that no earlier mock answers ends as `f` says.
+    pub fn sh_with(mut self, f: impl Fn(&ShellCall) -> ShellOutcome + 'static) -> Harness {
+        self.world.shell.push(ShellMock {
+            matcher: ShellMatch::Any,
+            reply: ShellReply::With(Rc::new(f)),
+        });
+        self
+    }
+
     /// The next `input` is answered so.
     pub fn input(mut self, answer: InputAnswer) -> Harness {
         self.world.inputs.push(answer);

@@ -22,7 +22,7 @@ pub(crate) struct Pipeline {
 /// A step call after argument binding.
 pub(crate) struct StepCall {
     /// The step's name.
-    pub name: &'static str,
+    pub name: String,
     /// Named arguments (a sole unnamed argument is bound to the step's first parameter).
     pub args: IndexMap<String, Value>,
     /// The block, if one was given.
@@ -68,12 +68,18 @@ impl Pipeline {
     }
 
     /// Runs a step: binds its arguments, records it, runs its mock or its behaviour.
-    pub(crate) fn run_step(
+    pub(crate) fn run_step(&self, interp: &mut Interpreter, def: &StepDef, args: &[Value]) -> Eval {
+        self.invoke(interp, def.name, Some(def), args)
+    }
+
+    /// Runs step `name`: one from the table (`def`), or one that only a mock defines.
+    fn invoke(
         &self,
         interp: &mut Interpreter,
-        def: &StepDef,
+        name: &str,
+        def: Option<&StepDef>,
         args: &[Value],
-    ) -> Eval<Value> {
+    ) -> Eval {
         // Steps are where CPS threads switch: other parallel branches get their turn, and an
         // interruption (failFast) takes effect.
         let now = self.with(|s| s.clock);
@@ -87,11 +93,14 @@ impl Pipeline {
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect();
         let shown = call_args(&positional, &shown_named);
-        let id = self.open_call(def.name, shown);
+        let id = self.open_call(name, shown);
         if body.is_some() {
             self.with(|s| s.trace.set_block(id));
         }
-        let bound = match bind(interp, def, positional, named) {
+        let sole = def
+            .and_then(|d| d.params.first().copied())
+            .unwrap_or("value");
+        let bound = match bind(interp, sole, positional, named) {
             Ok(bound) => bound,
             Err(e) => {
                 let outcome = Err(e);
@@ -99,31 +108,31 @@ impl Pipeline {
                 return outcome;
             }
         };
-        let unknown: Vec<&str> = bound
-            .keys()
-            .map(String::as_str)
-            .filter(|k| !def.params.contains(k) && !k.starts_with('$'))
-            .collect();
-        if !unknown.is_empty() && !def.params.is_empty() {
-            self.log(&format!(
-                "WARNING: Unknown parameter(s) found for class type '{}': {}",
-                def.class,
-                unknown.join(",")
-            ));
+        if let Some(def) = def {
+            let unknown: Vec<&str> = bound
+                .keys()
+                .map(String::as_str)
+                .filter(|k| !def.params.contains(k) && !k.starts_with('$'))
+                .collect();
+            if !unknown.is_empty() && !def.params.is_empty() {
+                self.log(&format!(
+                    "WARNING: Unknown parameter(s) found for class type '{}': {}",
+                    def.class,
+                    unknown.join(",")
+                ));
+            }
         }
         let mut call = StepCall {
-            name: def.name,
+            name: name.to_string(),
             args: bound,
             body,
             id,
         };
-        let outcome = match def.required.iter().find(|r| call.get(r).is_none()) {
+        let missing = def.and_then(|d| d.required.iter().find(|r| call.get(r).is_none()));
+        let outcome = match missing {
             Some(missing) => Err(interp.exception(
                 "java.lang.IllegalArgumentException",
-                &format!(
-                    "Missing required parameter: \"{missing}\" for step {}",
-                    def.name
-                ),
+                &format!("Missing required parameter: \"{missing}\" for step {name}"),
             )),
             None => self.dispatch(interp, def, &mut call),
         };
@@ -131,22 +140,26 @@ impl Pipeline {
         outcome
     }
 
-    fn dispatch(&self, interp: &mut Interpreter, def: &StepDef, call: &mut StepCall) -> Eval {
-        let mock = self.with(|s| s.world.steps.get(def.name).cloned());
-        match mock {
-            Some(StepMock::Returns(v)) => {
-                if let Some(body) = call.body.clone() {
-                    self.body(interp, &body)?;
-                }
+    fn dispatch(
+        &self,
+        interp: &mut Interpreter,
+        def: Option<&StepDef>,
+        call: &mut StepCall,
+    ) -> Eval {
+        let mock = self.with(|s| s.world.steps.get(&call.name).cloned());
+        match (mock, def) {
+            (Some(StepMock::Returns(v)), _) => {
+                self.run_block(interp, call)?;
                 let value = literal::from_data(&v);
-                steps::after_mock(self, def.name, &value);
+                steps::after_mock(self, &call.name, &value);
                 Ok(value)
             }
-            Some(StepMock::With(f)) => match f(&call.args) {
+            (Some(StepMock::With(f)), _) => match f(&call.args) {
                 Ok(v) => Ok(v),
                 Err(message) => Err(self.abort(interp, &message)),
             },
-            None => (def.run)(self, interp, call),
+            (None, Some(def)) => (def.run)(self, interp, call),
+            (None, None) => Ok(Value::Null),
         }
     }
 
@@ -289,16 +302,15 @@ fn split_args(args: &[Value]) -> (Vec<Value>, IndexMap<String, Value>, Option<Rc
 /// unnamed arguments are an error.
 fn bind(
     interp: &Interpreter,
-    def: &StepDef,
+    sole: &str,
     positional: Vec<Value>,
     mut named: IndexMap<String, Value>,
 ) -> Eval<IndexMap<String, Value>> {
     match positional.len() {
         0 => Ok(named),
         1 if named.is_empty() => {
-            let key = def.params.first().copied().unwrap_or("value");
             named.insert(
-                key.to_string(),
+                sole.to_string(),
                 positional.into_iter().next().unwrap_or_default(),
             );
             Ok(named)
@@ -317,6 +329,10 @@ impl Host for Pipeline {
     fn call(&self, interp: &mut Interpreter, name: &str, args: &[Value]) -> Eval<Option<Value>> {
         if let Some(def) = steps::find(name) {
             return self.run_step(interp, def, args).map(Some);
+        }
+        // A step this harness does not know, given behaviour by the world's mocks.
+        if self.with(|s| s.world.steps.contains_key(name)) {
+            return self.invoke(interp, name, None, args).map(Some);
         }
         if let Some(v) = crate::symbols::symbol(interp, name, args) {
             return Ok(Some(v));

@@ -77,6 +77,11 @@ struct Shell {
     exit: i32,
     #[serde(default)]
     duration: u64,
+    /// The class of an exception the step throws instead of exiting.
+    exception: Option<String>,
+    /// That exception's message.
+    #[serde(default)]
+    message: String,
 }
 
 #[derive(Deserialize)]
@@ -135,6 +140,7 @@ impl Scenario {
                     stdout: s.stdout,
                     exit: s.exit,
                     duration: s.duration,
+                    exception: s.exception.map(|class| (class, s.message)),
                 }),
             });
         }

@@ -191,6 +191,8 @@ pub enum ShellMatch {
     Exact(String),
     /// A full match of the regular expression.
     Regex(Regex),
+    /// Every script (a closure decides what each does).
+    Any,
 }
 
 /// What a shell step does when its mock matches.
@@ -222,6 +224,9 @@ pub struct ShellOutcome {
     pub exit: i32,
     /// How long it takes, in virtual seconds.
     pub duration: u64,
+    /// Instead of exiting, the step throws this exception: its class and message (an agent
+    /// that went away: `hudson.remoting.ChannelClosedException`).
+    pub exception: Option<(String, String)>,
 }
 
 /// A mocked shell command.
@@ -238,6 +243,7 @@ impl ShellMock {
     pub fn matches(&self, script: &str) -> Option<Vec<Option<String>>> {
         match &self.matcher {
             ShellMatch::Exact(text) => (text == script).then(Vec::new),
+            ShellMatch::Any => Some(Vec::new()),
             ShellMatch::Regex(re) => {
                 let caps = re.captures(script)?;
                 let whole = caps.get(0)?;

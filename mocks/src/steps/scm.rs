@@ -8,7 +8,7 @@ use crate::literal;
 use crate::result::BuildResult;
 
 /// `checkout(scm)`: logs the revision and returns the `GIT_*` map.
-pub(super) fn checkout(p: &Pipeline, interp: &mut Interpreter, _call: &mut StepCall) -> Eval {
+pub(super) fn checkout(p: &Pipeline, interp: &mut Interpreter, call: &mut StepCall) -> Eval {
     p.need_node(interp)?;
     if p.with(|s| s.world.scm.none) {
         return Err(p.abort(
@@ -16,8 +16,28 @@ pub(super) fn checkout(p: &Pipeline, interp: &mut Interpreter, _call: &mut StepC
             "\u{2018}checkout scm\u{2019} is only available when using \u{201c}Multibranch Pipeline\u{201d} or \u{201c}Pipeline script from SCM\u{201d}",
         ));
     }
-    let branch = p.with(|s| s.world.scm.branch.clone());
-    Ok(git_map(p, &branch, None))
+    // `checkout([$class: 'GitSCM', branches: [[name: '*/dev']], userRemoteConfigs: [[url: u]]])`
+    // names its own branch and repository.
+    let first = |key: &str, field: &str| match call.get("scm") {
+        Some(Value::Map(m)) => match m.borrow().get(&Key::str(key)) {
+            Some(Value::List(l)) => match l.borrow().first() {
+                Some(Value::Map(entry)) => {
+                    entry.borrow().get(&Key::str(field)).map(Value::to_display)
+                }
+                _ => None,
+            },
+            _ => None,
+        },
+        _ => None,
+    };
+    let branch = first("branches", "name")
+        .map(|b| {
+            b.trim_start_matches("*/")
+                .trim_start_matches("origin/")
+                .to_string()
+        })
+        .unwrap_or_else(|| p.with(|s| s.world.scm.branch.clone()));
+    Ok(git_map(p, &branch, first("userRemoteConfigs", "url")))
 }
 
 /// `git(url, branch: 'master')`.

@@ -40,6 +40,11 @@ pub(super) fn shell(p: &Pipeline, interp: &mut Interpreter, call: &mut StepCall)
         p.log("Sending interrupt signal to process");
         return Err(e);
     }
+    if let Some((class, message)) = &outcome.exception {
+        return Err(jenkins_harness_interpreter::Flow::Throw(
+            interp.exception_of_class(class, "java.io.IOException", message),
+        ));
+    }
     let return_status = call.flag("returnStatus");
     let return_stdout = call.flag("returnStdout") && !return_status;
     if !return_stdout && !outcome.stdout.is_empty() {

@@ -1,7 +1,8 @@
 //! Helpers shared by list, range and map code: materialising ranges, Java-style indexing.
 
-use std::cell::RefCell;
 use std::rc::Rc;
+
+use indexmap::IndexMap;
 
 use crate::error::{Eval, Flow};
 use crate::interp::Interpreter;
@@ -99,6 +100,22 @@ pub struct Tags {
     pub default: Option<Rc<Closure>>,
     /// The `java.util.Set` a list stands for: no duplicates, and sorted for a `TreeSet`.
     pub set: Option<SetKind>,
+    /// The element type of a Java array a list stands for (`int`, `java.lang.String`).
+    pub array: Option<Rc<str>>,
+    /// Another class than `ArrayList` / `LinkedHashMap` with the same behaviour but for order:
+    /// `LinkedList`; `TreeMap` and `LazyMap` (sorted keys), `HashMap` (hash order).
+    pub class: Option<&'static str>,
+}
+
+impl Tags {
+    /// Whether map keys are kept sorted (`TreeMap`; the JSON slurper's `LazyMap`, which is
+    /// backed by a `TreeMap` on the JDKs Groovy 2.4 does not recognise).
+    pub fn sorted_keys(&self) -> bool {
+        matches!(
+            self.class,
+            Some("java.util.TreeMap" | "groovy.json.internal.LazyMap")
+        )
+    }
 }
 
 /// Which `java.util.Set` a list stands for.
@@ -191,15 +208,61 @@ pub fn map_get(it: &mut Interpreter, target: &Value, key: Key) -> Eval {
 }
 
 /// `map.put(key, v)` / `map[key] = v` / `map.key = v`: the previous value; throws for an
-/// `asImmutable()` map.
-pub fn map_put(target: &Value, key: Key, v: Value) -> Eval {
+/// `asImmutable()` map, keeps a `TreeMap`'s keys sorted.
+pub fn map_put(it: &mut Interpreter, target: &Value, key: Key, v: Value) -> Eval {
     let Value::Map(m) = target else {
         return Ok(Value::Null);
     };
-    if is_immutable(target) {
+    let tags = tags(target);
+    if tags.immutable {
         return Err(unsupported());
     }
-    Ok(m.borrow_mut().insert(key, v).unwrap_or_default())
+    let previous = m.borrow_mut().insert(key, v);
+    if previous.is_none() && tags.class.is_some() {
+        arrange_keys(it, target)?;
+    }
+    Ok(previous.unwrap_or_default())
+}
+
+/// A new map of Java class `class` (`java.util.TreeMap`, `java.util.HashMap`...) holding
+/// `entries`, in that class's order.
+pub fn new_map(
+    it: &mut Interpreter,
+    entries: IndexMap<Key, Value>,
+    class: Option<&'static str>,
+) -> Eval {
+    let map = Value::map(entries);
+    tag(&map, |t| t.class = class);
+    arrange_keys(it, &map)?;
+    Ok(map)
+}
+
+/// Puts map `v`'s entries in its class's iteration order: sorted keys for a `TreeMap`, hash
+/// buckets for a `HashMap`, insertion order otherwise.
+pub fn arrange_keys(it: &mut Interpreter, v: &Value) -> Eval<()> {
+    let Value::Map(m) = v else { return Ok(()) };
+    let tags = tags(v);
+    let kind = if tags.sorted_keys() {
+        SetKind::Tree
+    } else if tags.class == Some("java.util.HashMap") {
+        SetKind::Hash
+    } else {
+        return Ok(());
+    };
+    let mut keys: Vec<Value> = m.borrow().keys().map(|k| k.0.clone()).collect();
+    // A `HashMap` starts with 16 buckets.
+    let sized_for = keys.len().max(12);
+    arrange(it, &mut keys, kind, sized_for)?;
+    let mut old = std::mem::take(&mut *m.borrow_mut());
+    let mut next = IndexMap::with_capacity(old.len());
+    for k in keys {
+        let key = Key(k);
+        if let Some(value) = old.swap_remove(&key) {
+            next.insert(key, value);
+        }
+    }
+    *m.borrow_mut() = next;
+    Ok(())
 }
 
 /// The kind of set list `v` stands for, if any.
@@ -308,31 +371,22 @@ fn contains(it: &mut Interpreter, values: &[Value], v: &Value) -> Eval<bool> {
 }
 
 /// The Java class of a list or map its tags give another class than `ArrayList` /
-/// `LinkedHashMap` (a set, an `asImmutable()` view), for `getClass()`.
-pub fn tagged_class_name(v: &Value) -> Option<&'static str> {
-    if !matches!(v, Value::List(_) | Value::Map(_)) {
-        return None;
+/// `LinkedHashMap` (a set, an array, an `asImmutable()` view, a `TreeMap`...).
+pub fn tagged_class_name(v: &Value) -> Option<Rc<str>> {
+    let tags = match v {
+        Value::List(l) => l.tags.borrow(),
+        Value::Map(m) => m.tags.borrow(),
+        _ => return None,
+    };
+    if let Some(element) = &tags.array {
+        return Some(crate::arrays::class_name(element).into());
     }
-    let tags = tags(v);
-    match (v, tags.immutable, tags.set) {
-        (Value::Map(_), true, _) => Some("java.util.Collections$UnmodifiableMap"),
-        (Value::List(_), true, Some(_)) => Some("java.util.Collections$UnmodifiableSet"),
-        (Value::List(_), true, None) => Some("java.util.Collections$UnmodifiableRandomAccessList"),
-        (Value::List(_), false, Some(kind)) => Some(kind.class_name()),
-        _ => None,
-    }
-}
-
-/// `getClass()` of a list or map whose tags give it its own class (see [`tagged_class_name`]).
-pub fn tagged_class(it: &Interpreter, v: &Value) -> Option<Value> {
-    let name = tagged_class_name(v)?;
-    let class = it.class_named(name).unwrap_or_else(|| {
-        Rc::new(crate::value::Class {
-            name: name.into(),
-            parent: Some(crate::classes::builtin("java.lang.Object")),
-            decl: None,
-            statics: RefCell::default(),
-        })
-    });
-    Some(Value::Class(class))
+    let name = match (v, tags.immutable, tags.set) {
+        (Value::Map(_), true, _) => "java.util.Collections$UnmodifiableMap",
+        (Value::List(_), true, Some(_)) => "java.util.Collections$UnmodifiableSet",
+        (Value::List(_), true, None) => "java.util.Collections$UnmodifiableRandomAccessList",
+        (Value::List(_), false, Some(kind)) => kind.class_name(),
+        _ => tags.class?,
+    };
+    Some(name.into())
 }

@@ -15,11 +15,7 @@ fn simple(name: &str) -> &str {
 /// Converts `v` to type `name` (with `dims` array dimensions), as Groovy's `asType` and casts do.
 pub(crate) fn coerce(it: &mut Interpreter, v: Value, name: &str, dims: u8) -> Eval {
     if dims > 0 {
-        return Ok(match v {
-            Value::Null => Value::Null,
-            Value::List(_) => v,
-            other => Value::list(crate::collections::items(&other)),
-        });
+        return crate::arrays::coerce_to_array(it, v, name, dims);
     }
     if matches!(v, Value::Null) {
         return Ok(match simple(name) {
@@ -87,31 +83,34 @@ pub(crate) fn coerce(it: &mut Interpreter, v: Value, name: &str, dims: u8) -> Ev
                 .next()
                 .map_or(Value::Null, Value::Char)),
         },
-        "List" | "ArrayList" | "Collection" | "Iterable" | "LinkedList" => match v {
-            Value::List(_) => Ok(v),
-            Value::Range(_) => Ok(Value::list(crate::collections::items(&v))),
+        "List" | "ArrayList" | "Collection" | "Iterable" => match v {
+            // A set or array becomes a new ArrayList; a list stays itself.
+            Value::List(_) if crate::collections::tagged_class_name(&v).is_none() => Ok(v),
+            Value::List(_) | Value::Range(_) => Ok(Value::list(crate::collections::items(&v))),
             other => Err(constructor_cast_error(it, &other, name)),
         },
-        "Set" | "HashSet" | "LinkedHashSet" | "TreeSet" | "SortedSet" => {
-            let mut items: Vec<Value> = Vec::new();
-            for i in it.iterate(&v)? {
-                let mut present = false;
-                for x in &items {
-                    if crate::ops::java_equals(it, x, &i)? {
-                        present = true;
-                        break;
-                    }
-                }
-                if !present {
-                    items.push(i);
-                }
+        "LinkedList" => match v {
+            Value::List(_) | Value::Range(_) => {
+                let list = Value::list(crate::collections::items(&v));
+                crate::collections::tag(&list, |t| t.class = Some("java.util.LinkedList"));
+                Ok(list)
             }
-            if simple(name).contains("Tree") || simple(name) == "SortedSet" {
-                crate::builtins::sort_values(it, &mut items)?;
+            other => Err(constructor_cast_error(it, &other, name)),
+        },
+        set if crate::collections::SetKind::named(set).is_some() => {
+            if crate::collections::set_kind(&v) == crate::collections::SetKind::named(set) {
+                return Ok(v);
             }
-            Ok(Value::list(items))
+            let kind = crate::collections::SetKind::named(set)
+                .unwrap_or(crate::collections::SetKind::Linked);
+            let values = it.iterate(&v)?;
+            crate::collections::new_set(it, values, kind)
         }
-        "Map" | "HashMap" | "LinkedHashMap" | "TreeMap" => match v {
+        "Map" | "HashMap" | "LinkedHashMap" | "TreeMap" | "SortedMap" => match v {
+            Value::Map(m) if matches!(simple(name), "TreeMap" | "SortedMap") => {
+                let entries = m.borrow().clone();
+                crate::collections::new_map(it, entries, Some("java.util.TreeMap"))
+            }
             Value::Map(_) => Ok(v),
             other => Err(constructor_cast_error(it, &other, name)),
         },

@@ -38,6 +38,10 @@ pub(crate) fn write_display(out: &mut String, value: &Value, seen: &mut Seen) {
                 }
             }
         }
+        // `char[]` prints as its text (`InvokerHelper.toString`).
+        Value::List(l) if crate::arrays::is_char_array(value) => {
+            l.borrow().iter().for_each(|c| write_display(out, c, seen));
+        }
         Value::List(_) | Value::Range(_) => write_list(out, value, seen, false),
         Value::Map(_) => write_map(out, value, seen, false),
         Value::Closure(c) => {

@@ -175,17 +175,12 @@ impl Interpreter {
                 let args = self.args(args, ctx)?;
                 self.instantiate(&ty.name, args)
             }
-            ExprKind::NewArray { dims, .. } => {
+            ExprKind::NewArray { ty, dims } => {
                 let n = match dims.first() {
                     Some(d) => self.expr(d, ctx)?.as_i64().unwrap_or(0),
                     None => 0,
                 };
-                Ok(Value::list(vec![
-                    Value::Null;
-                    usize::try_from(n)
-                        .unwrap_or(0)
-                        .min(1 << 20)
-                ]))
+                Ok(crate::arrays::new_array(&ty.name, n))
             }
             ExprKind::Spread(inner) => self.expr(inner, ctx),
             ExprKind::Paren(inner) => self.expr(inner, ctx),

@@ -135,8 +135,8 @@ impl Interpreter {
                 "java.lang.NullPointerException",
                 &format!("Cannot set property '{name}' on null object"),
             )),
-            Value::Map(m) => {
-                m.borrow_mut().insert(Key::str(name), v);
+            Value::Map(_) => {
+                crate::collections::map_put(self, target, Key::str(name), v)?;
                 Ok(())
             }
             Value::Object(o) => {
@@ -231,12 +231,12 @@ impl Interpreter {
     /// `target[index] = v` (`putAt`).
     pub fn put_at(&mut self, target: &Value, index: &Value, v: Value) -> Eval<()> {
         match target {
-            Value::Map(m) => {
+            Value::Map(_) => {
                 let key = match index {
                     Value::GString(_) => Key(Value::Str(index.to_display().into())),
                     other => Key(other.clone()),
                 };
-                m.borrow_mut().insert(key, v);
+                crate::collections::map_put(self, target, key, v)?;
                 Ok(())
             }
             Value::List(l) => {

@@ -140,6 +140,18 @@ impl Class {
         self.name.rsplit(['.', '$']).next().unwrap_or(&self.name)
     }
 
+    /// `getSimpleName()`: the simple name, or for an array class its element's with `[]`
+    /// (`String[]` for `[Ljava.lang.String;`).
+    pub fn java_simple_name(&self) -> Rc<str> {
+        match crate::arrays::element_of_class_name(&self.name) {
+            Some(element) => {
+                let simple = element.rsplit(['.', '$']).next().unwrap_or(&element);
+                format!("{simple}[]").into()
+            }
+            None => self.simple_name().into(),
+        }
+    }
+
     /// Whether this class is `name` or a subclass of it (simple or qualified name).
     pub fn is_a(&self, name: &str) -> bool {
         let mut class = Some(self);
@@ -331,6 +343,9 @@ impl Value {
 
     /// The Java class name of the value.
     pub fn class_name(&self) -> Rc<str> {
+        if let Some(name) = crate::collections::tagged_class_name(self) {
+            return name;
+        }
         match self {
             Value::Null => "null".into(),
             Value::Bool(_) => "java.lang.Boolean".into(),

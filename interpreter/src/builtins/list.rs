@@ -281,9 +281,6 @@ pub(crate) fn method(
         )
     };
     Ok(Some(match (name, args) {
-        ("getClass", []) if crate::collections::tagged_class_name(target).is_some() => {
-            crate::collections::tagged_class(it, target).unwrap_or_default()
-        }
         ("size", []) => int_value(i64::try_from(len).unwrap_or(0)),
         ("isEmpty", []) => Value::Bool(len == 0),
         ("contains", [x]) => {
@@ -678,10 +675,6 @@ pub(crate) fn method(
             }
         }
         ("clone", []) if list.is_some() => Value::list(elements),
-        ("asType", [Value::Class(c)]) if SetKind::named(&c.name).is_some() => {
-            let kind = SetKind::named(&c.name).unwrap_or(SetKind::Linked);
-            new_set(it, elements, kind)?
-        }
         ("toSet", []) => new_set(it, elements, SetKind::Hash)?,
         ("isReverse", []) => match target {
             Value::Range(r) => Value::Bool(is_reverse(&r.from, &r.to)),

@@ -35,9 +35,6 @@ pub(crate) fn method(
         return Err(unsupported());
     }
     Ok(Some(match (name, args) {
-        ("getClass", []) if crate::collections::tagged_class_name(target).is_some() => {
-            crate::collections::tagged_class(it, target).unwrap_or_default()
-        }
         ("size", []) => int_value(i64::try_from(entries.len()).unwrap_or(0)),
         ("isEmpty", []) => Value::Bool(entries.is_empty()),
         ("get", [k]) => map_get(it, target, Key(k.clone()))?,
@@ -53,7 +50,7 @@ pub(crate) fn method(
             }
         }
         ("getAt", [k]) => map_get(it, target, key(k))?,
-        ("put" | "putAt", [k, v]) => map_put(target, key(k), v.clone())?,
+        ("put" | "putAt", [k, v]) => map_put(it, target, key(k), v.clone())?,
         ("putAll", [Value::Map(other)]) => {
             let more: Vec<(Key, Value)> = other
                 .borrow()

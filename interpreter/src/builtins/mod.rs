@@ -240,7 +240,7 @@ fn class_of(it: &Interpreter, v: &Value) -> Value {
             Value::Class(it.class_named(&name).unwrap_or_else(|| {
                 Rc::new(crate::value::Class {
                     name,
-                    parent: None,
+                    parent: Some(crate::classes::builtin("java.lang.Object")),
                     decl: None,
                     statics: RefCell::default(),
                 })
@@ -258,7 +258,7 @@ pub(crate) fn property(it: &mut Interpreter, target: &Value, name: &str) -> Eval
         }
         (Value::Object(o), "simpleName") if o.class.is_a("java.lang.Throwable") => Value::Null,
         (Value::Class(c), "name") => Value::Str(c.name.clone()),
-        (Value::Class(c), "simpleName") => Value::Str(c.simple_name().into()),
+        (Value::Class(c), "simpleName") => Value::Str(c.java_simple_name()),
         (Value::Class(c), "modifiers") if c.decl.is_some() => {
             Interpreter::int(crate::classes_runtime::class_modifiers(c).unwrap_or(1))
         }

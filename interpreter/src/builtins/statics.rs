@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use indexmap::IndexMap;
 
+use crate::collections::{SetKind, new_map, new_set};
 use crate::error::Eval;
 use crate::format::FormatArg;
 use crate::interp::Interpreter;
@@ -56,7 +57,7 @@ pub(crate) fn static_property(
         ("Math", "PI") => Value::Num(Number::Double(std::f64::consts::PI)),
         ("Math", "E") => Value::Num(Number::Double(std::f64::consts::E)),
         (_, "name") => Value::Str(class.name.clone()),
-        (_, "simpleName") => Value::Str(class.simple_name().into()),
+        (_, "simpleName") => Value::Str(class.java_simple_name()),
         _ => return Ok(None),
     }))
 }
@@ -237,10 +238,24 @@ pub(crate) fn construct(it: &mut Interpreter, class: &Rc<Class>, args: Vec<Value
         return Ok(crate::classes::exception_of(class.clone(), message, cause));
     }
     Ok(match (class.simple_name(), args.as_slice()) {
-        ("ArrayList" | "LinkedList" | "List", []) => Value::list(Vec::new()),
-        ("ArrayList" | "LinkedList", [other]) => Value::list(crate::collections::items(other)),
-        ("LinkedHashMap" | "HashMap" | "TreeMap" | "Map", []) => Value::map(IndexMap::new()),
-        ("LinkedHashMap" | "HashMap", [Value::Map(m)]) => Value::map(m.borrow().clone()),
+        ("ArrayList" | "List", []) => Value::list(Vec::new()),
+        ("ArrayList", [other]) => Value::list(crate::collections::items(other)),
+        ("LinkedList", []) => crate::convert::coerce(it, Value::list(Vec::new()), "LinkedList", 0)?,
+        ("LinkedList", [other]) => crate::convert::coerce(it, other.clone(), "LinkedList", 0)?,
+        (set, []) if SetKind::named(set).is_some() => {
+            crate::convert::coerce(it, Value::list(Vec::new()), set, 0)?
+        }
+        (set, [other @ (Value::List(_) | Value::Range(_))]) if SetKind::named(set).is_some() => {
+            let values = crate::collections::items(other);
+            new_set(it, values, SetKind::named(set).unwrap_or(SetKind::Linked))?
+        }
+        ("LinkedHashMap" | "Map", []) => Value::map(IndexMap::new()),
+        ("LinkedHashMap", [Value::Map(m)]) => Value::map(m.borrow().clone()),
+        (map @ ("HashMap" | "TreeMap"), []) => new_map(it, IndexMap::new(), map_class(map))?,
+        (map @ ("HashMap" | "TreeMap"), [Value::Map(m)]) => {
+            let entries = m.borrow().clone();
+            new_map(it, entries, map_class(map))?
+        }
         ("StringBuilder" | "StringBuffer", []) => Value::Buffer(Rc::default()),
         ("StringBuilder" | "StringBuffer", [v]) => {
             Value::Buffer(Rc::new(std::cell::RefCell::new(it.to_string_value(v)?)))
@@ -292,6 +307,15 @@ pub(crate) fn construct(it: &mut Interpreter, class: &Rc<Class>, args: Vec<Value
             ));
         }
     })
+}
+
+/// The class a `HashMap` or `TreeMap` records in its tags.
+fn map_class(simple_name: &str) -> Option<&'static str> {
+    match simple_name {
+        "HashMap" => Some("java.util.HashMap"),
+        "TreeMap" => Some("java.util.TreeMap"),
+        _ => None,
+    }
 }
 
 /// Methods of numbers: `abs`, `times`, `upto`, `intdiv`, conversions...

@@ -12,7 +12,7 @@ use crate::error::{Eval, Flow};
 use crate::interp::{Ctx, Interpreter};
 use crate::scope::Scope;
 use crate::value::{Closure, Key, Object, Value};
-pub(crate) use overload::pick_method;
+pub(crate) use overload::{arg_cast_type, pick_method};
 
 /// Closure.resolveStrategy values.
 const OWNER_FIRST: i32 = 0;
@@ -77,7 +77,9 @@ impl Interpreter {
                     return self.call_super(&name, args, ctx);
                 }
                 let target = self.expr(o, ctx)?;
-                if matches!(access, Access::Safe) && matches!(target, Value::Null) {
+                // `null?.m()` and `null*.m()` are null.
+                if matches!(access, Access::Safe | Access::Spread) && matches!(target, Value::Null)
+                {
                     return Ok(Value::Null);
                 }
                 let args = self.args(args, ctx)?;

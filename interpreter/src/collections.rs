@@ -21,7 +21,7 @@ pub fn items(value: &Value) -> Vec<Value> {
             .collect(),
         Value::GString(_) => items(&Value::Str(value.to_display().into())),
         Value::Null => Vec::new(),
-        other => vec![other.clone()],
+        other => crate::builtins::remaining(other).unwrap_or_else(|| vec![other.clone()]),
     }
 }
 
@@ -102,6 +102,9 @@ pub struct Tags {
     pub set: Option<SetKind>,
     /// The element type of a Java array a list stands for (`int`, `java.lang.String`).
     pub array: Option<Rc<str>>,
+    /// For `list.subList(from, to)`: the list it is a view of and where it starts there, to
+    /// write `sub[i] = v` and `sub.clear()` through.
+    pub view_of: Option<(ListRef, usize)>,
     /// Another class than `ArrayList` / `LinkedHashMap` with the same behaviour but for order:
     /// `LinkedList`; `TreeMap` and `LazyMap` (sorted keys), `HashMap` (hash order).
     pub class: Option<&'static str>,
@@ -389,4 +392,66 @@ pub fn tagged_class_name(v: &Value) -> Option<Rc<str>> {
         _ => tags.class?,
     };
     Some(name.into())
+}
+
+/// `list[index] = v` (`putAt`): an index past the end pads with nulls, a negative one counts
+/// from the end; a range index replaces those elements with `v`'s (or with `v`).
+pub fn list_put_at(it: &mut Interpreter, target: &Value, index: &Value, v: Value) -> Eval<()> {
+    let Value::List(l) = target else {
+        return Ok(());
+    };
+    if is_immutable(target) {
+        return Err(unsupported());
+    }
+    let len = l.borrow().len();
+    if let Value::Range(r) = index
+        && let (Some(from), Some(to)) = (r.from.as_i64(), r.to.as_i64())
+    {
+        let (Some(from), Some(to)) = (normalize_index(from, len), normalize_index(to, len)) else {
+            return Err(index_error(
+                it,
+                r.from.as_i64().unwrap_or(0).min(r.to.as_i64().unwrap_or(0)),
+                len,
+            ));
+        };
+        let (from, to) = (from.min(to), from.max(to));
+        let end = if r.exclusive { to } else { to + 1 };
+        let replacement = match &v {
+            Value::List(_) | Value::Range(_) => items(&v),
+            other => vec![other.clone()],
+        };
+        let mut list = l.borrow_mut();
+        if list.len() < end {
+            list.resize(end, Value::Null);
+        }
+        list.splice(from..end, replacement);
+        return Ok(());
+    }
+    let Some(i) = index.as_i64() else {
+        return Err(it.missing_method(target, "putAt", &[index.clone(), v]));
+    };
+    let Some(at) = normalize_index(i, len) else {
+        return Err(index_error(it, i, len));
+    };
+    {
+        let mut list = l.borrow_mut();
+        if at >= list.len() {
+            list.resize(at + 1, Value::Null);
+        }
+        list[at] = v.clone();
+    }
+    if let Some((parent, start)) = tags(target).view_of
+        && at < len
+        && let Some(slot) = parent.borrow_mut().get_mut(start + at)
+    {
+        *slot = v;
+    }
+    Ok(())
+}
+
+fn index_error(it: &Interpreter, i: i64, len: usize) -> Flow {
+    it.exception(
+        "java.lang.IndexOutOfBoundsException",
+        &format!("Negative array index [{i}] too large for array size {len}"),
+    )
 }

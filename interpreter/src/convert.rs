@@ -114,6 +114,12 @@ pub(crate) fn coerce(it: &mut Interpreter, v: Value, name: &str, dims: u8) -> Ev
             Value::Map(_) => Ok(v),
             other => Err(constructor_cast_error(it, &other, name)),
         },
+        // A closure coerced to a functional interface is a JDK proxy object, no longer a
+        // Closure (so Java's own methods taking that interface win over the GDK's).
+        "Comparator" | "Runnable" | "Callable" => match v {
+            Value::Closure(c) => Ok(crate::builtins::closure_proxy(&c)),
+            other => Ok(other),
+        },
         "Closure" => match v {
             Value::Closure(_) => Ok(v),
             other => Err(cast_error(it, &other, name)),

@@ -337,6 +337,9 @@ impl Value {
             Value::Matcher(m) => m.find(),
             Value::Buffer(b) => !b.borrow().is_empty(),
             Value::Range(_) => !crate::collections::range_items(self).is_empty(),
+            Value::Object(_) if crate::builtins::is_iterator(self) => {
+                crate::builtins::has_next(self)
+            }
             _ => true,
         }
     }

@@ -423,7 +423,10 @@ pub(crate) fn method(
             let Some(l) = &list else {
                 return Err(unsupported());
             };
-            if let (Value::Num(_), None) = (x, set_kind(target)) {
+            // `remove(int)` unless the argument is a set's element or cast to `Object`.
+            let by_value = set_kind(target).is_some()
+                || crate::call::arg_cast_type(0, 1).is_some_and(|t| &*t == "Object");
+            if matches!(x, Value::Num(_)) && !by_value {
                 let i = x.as_i64().unwrap_or(0);
                 match normalize_index(i, len).filter(|&a| a < len) {
                     Some(a) => l.borrow_mut().remove(a),
@@ -486,6 +489,12 @@ pub(crate) fn method(
             let Some(l) = &list else {
                 return Err(unsupported());
             };
+            // Clearing a `subList` view removes its elements from the list it views.
+            if let Some((parent, start)) = crate::collections::tags(target).view_of {
+                let mut parent = parent.borrow_mut();
+                let end = (start + len).min(parent.len());
+                parent.drain(start.min(end)..end);
+            }
             l.borrow_mut().clear();
             Value::Null
         }
@@ -597,7 +606,11 @@ pub(crate) fn method(
                     &format!("toIndex = {b}"),
                 ));
             }
-            Value::list(elements[a..b].to_vec())
+            let sub = Value::list(elements[a..b].to_vec());
+            if let Some(l) = &list {
+                tag(&sub, |t| t.view_of = Some((l.clone(), a)));
+            }
+            sub
         }
         ("split", [Value::Closure(c)]) => {
             let (mut yes, mut no) = (Vec::new(), Vec::new());

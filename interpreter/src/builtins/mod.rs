@@ -2,6 +2,7 @@
 //! classes scripts use (`Math`, `Integer`, `String.format`, `JsonOutput`).
 
 mod iterable;
+mod iterator;
 mod list;
 mod map;
 mod statics;
@@ -10,6 +11,7 @@ mod string;
 use std::cell::RefCell;
 use std::rc::Rc;
 
+pub(crate) use iterator::{has_next, is_iterator, remaining};
 pub(crate) use list::{get_at, list_operator, sort_values};
 pub(crate) use statics::{construct, static_method, static_property};
 
@@ -150,11 +152,21 @@ fn object_method(
         ("parseText", [t]) if is_slurper(target) => {
             let text = it.to_string_value(t)?;
             let classic = matches!(target, Value::Object(o) if o.class.name.ends_with("Classic"));
+            // JsonSlurperClassic builds HashMaps; JsonSlurper its LazyMap.
+            let map_class = if classic {
+                "java.util.HashMap"
+            } else {
+                "groovy.json.internal.LazyMap"
+            };
             match crate::json::parse(&text, classic) {
-                Ok(j) => statics::from_json(j),
+                Ok(j) => statics::from_json(it, j, map_class)?,
                 Err(e) => return Err(it.exception(e.class, &e.message)),
             }
         }
+        ("iterator", []) if matches!(target, Value::List(_) | Value::Map(_) | Value::Range(_)) => {
+            iterator::new_iterator(it, target)?
+        }
+        _ if iterator::is_iterator(target) => return iterator::method(target, name),
         ("getKey", []) if is_entry(target) => field(target, "key"),
         ("getValue", []) if is_entry(target) => field(target, "value"),
         ("name", []) | ("toString", _) if is_enum(target) => field(target, "name"),
@@ -417,6 +429,22 @@ fn derived_call(it: &mut Interpreter, kind: &str, args: &[Value]) -> Eval<Option
         }
         _ => return Ok(None),
     }))
+}
+
+/// `closure as Comparator` (or another functional interface): the closure behind a JDK proxy.
+pub(crate) fn closure_proxy(c: &Rc<crate::value::Closure>) -> Value {
+    let mut proxy = copy_closure(
+        c,
+        c.delegate.borrow().clone(),
+        c.owner.clone(),
+        c.this.clone(),
+    );
+    if let Value::Closure(p) = &mut proxy
+        && let Some(p) = Rc::get_mut(p)
+    {
+        p.class_name = "jdk.proxy1.$Proxy8".into();
+    }
+    proxy
 }
 
 /// A copy of a closure with another delegate, owner and `this` (`clone`, `rehydrate`).

@@ -540,25 +540,33 @@ fn bean_properties(o: &crate::value::Object) -> Vec<(Rc<str>, Value)> {
         .collect()
 }
 
-/// A parsed JSON value as a Groovy value.
-pub(crate) fn from_json(j: Json) -> Value {
-    match j {
+/// A parsed JSON value as a Groovy value, its objects maps of Java class `map_class`.
+pub(crate) fn from_json(it: &mut Interpreter, j: Json, map_class: &'static str) -> Eval {
+    Ok(match j {
         Json::Null => Value::Null,
         Json::Bool(b) => Value::Bool(b),
         Json::String(s) => Value::Str(s.into()),
-        Json::Array(items) => Value::list(items.into_iter().map(from_json).collect()),
-        Json::Object(map) => Value::map(
-            map.into_iter()
-                .map(|(k, v)| (Key(Value::Str(k.into())), from_json(v)))
-                .collect(),
-        ),
+        Json::Array(items) => {
+            let mut out = Vec::with_capacity(items.len());
+            for item in items {
+                out.push(from_json(it, item, map_class)?);
+            }
+            Value::list(out)
+        }
+        Json::Object(map) => {
+            let mut entries = IndexMap::with_capacity(map.len());
+            for (k, v) in map {
+                entries.insert(Key(Value::Str(k.into())), from_json(it, v, map_class)?);
+            }
+            new_map(it, entries, Some(map_class))?
+        }
         Json::Integer(i) => Value::Num(Number::Integer(i)),
         Json::Long(l) => Value::Num(Number::Long(l)),
         Json::BigInteger(b) => Value::Num(Number::BigInteger(Rc::new(b))),
         Json::BigDecimal(d) => Value::Num(Number::BigDecimal(Rc::new(d))),
         Json::Double(d) => Value::Num(Number::Double(d)),
         Json::Float(f) => Value::Num(Number::Float(f)),
-    }
+    })
 }
 
 /// A number as a formatter argument.

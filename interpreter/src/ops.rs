@@ -585,7 +585,7 @@ pub fn is_case(it: &mut Interpreter, pattern: &Value, value: &Value) -> Eval<boo
                 return Ok(false);
             }
             let text = it.to_string_value(value)?;
-            Ok(crate::regex::full_match(p, &text))
+            Ok(crate::regex::is_case_match(it, p, &text))
         }
         Value::Closure(c) => {
             let c = c.clone();

@@ -112,13 +112,13 @@ pub(crate) fn get_at(it: &mut Interpreter, target: &Value, index: &Value) -> Eva
     let pick = |it: &mut Interpreter, i: i64| -> Eval {
         match normalize_index(i, len) {
             Some(a) if a < len => Ok(elements[a].clone()),
-            _ if is_string => Err(it.exception(
-                "java.lang.StringIndexOutOfBoundsException",
-                &format!("begin {i}, end {}, length {len}", i + 1),
-            )),
             None if i < 0 => Err(it.exception(
                 "java.lang.ArrayIndexOutOfBoundsException",
                 &format!("Negative array index [{i}] too large for array size {len}"),
+            )),
+            _ if is_string => Err(it.exception(
+                "java.lang.StringIndexOutOfBoundsException",
+                &format!("begin {i}, end {}, length {len}", i + 1),
             )),
             _ => Ok(Value::Null),
         }
@@ -146,10 +146,18 @@ pub(crate) fn get_at(it: &mut Interpreter, target: &Value, index: &Value) -> Eva
                 b = if b > a { b - 1 } else { b + 1 };
             }
             if a.max(b) >= len {
-                return Err(it.exception(
-                    "java.lang.IndexOutOfBoundsException",
-                    &format!("toIndex = {}", a.max(b) + 1),
-                ));
+                // Java's `substring` or `subList` bounds error.
+                return Err(if is_string {
+                    it.exception(
+                        "java.lang.StringIndexOutOfBoundsException",
+                        &format!("begin {}, end {}, length {len}", a.min(b), a.max(b) + 1),
+                    )
+                } else {
+                    it.exception(
+                        "java.lang.IndexOutOfBoundsException",
+                        &format!("toIndex = {}", a.max(b) + 1),
+                    )
+                });
             }
             let out: Vec<Value> = if a <= b {
                 elements[a..=b].to_vec()
@@ -501,7 +509,7 @@ pub(crate) fn method(
         ("indexOf" | "lastIndexOf", [x]) => {
             let mut found = -1i64;
             for (n, e) in elements.iter().enumerate() {
-                if ops::equals(it, e, x)? {
+                if ops::java_equals(it, e, x)? {
                     found = i64::try_from(n).unwrap_or(-1);
                     if name == "indexOf" {
                         break;

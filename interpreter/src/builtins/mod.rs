@@ -1,6 +1,7 @@
 //! Built-in methods: script globals (`println`), GDK methods on values, static methods of the
 //! classes scripts use (`Math`, `Integer`, `String.format`, `JsonOutput`).
 
+mod decimal;
 mod iterable;
 mod iterator;
 mod list;

@@ -78,6 +78,11 @@ pub(crate) fn static_method(
 ) -> Eval<Option<Value>> {
     let text = |it: &mut Interpreter, v: &Value| it.to_string_value(v);
     Ok(Some(match (class.simple_name(), name, args) {
+        (_, "isCase", [x]) => {
+            Value::Bool(crate::ops::is_case(it, &Value::Class(class.clone()), x)?)
+        }
+        (_, "getName", []) => Value::Str(class.name.clone()),
+        (_, "getSimpleName", []) => Value::Str(class.java_simple_name()),
         ("Math", "max" | "min", [a, b]) => {
             let ord = crate::ops::compare(it, a, b)?;
             let first = (name == "max") == (ord != std::cmp::Ordering::Less);
@@ -294,6 +299,9 @@ pub(crate) fn construct(it: &mut Interpreter, class: &Rc<Class>, args: Vec<Value
             class: class.clone(),
             fields: Default::default(),
         })),
+        ("MathContext", _) if super::decimal::math_context(class, &args).is_some() => {
+            super::decimal::math_context(class, &args).unwrap_or_default()
+        }
         ("JsonSlurper" | "JsonSlurperClassic", []) => {
             Value::Object(Rc::new(crate::value::Object {
                 class: class.clone(),
@@ -328,9 +336,15 @@ pub(crate) fn number_method(
     let Value::Num(n) = target else {
         return Ok(None);
     };
+    if let Number::BigDecimal(d) = n
+        && let Some(v) = super::decimal::method(it, d, name, args)?
+    {
+        return Ok(Some(v));
+    }
     let err = |it: &Interpreter, e: crate::number::NumberError| it.exception(e.class, &e.message);
     Ok(Some(match (name, args) {
         ("abs", []) => Value::Num(n.abs()),
+        ("negate", []) => Value::Num(n.negate().map_err(|e| err(it, e))?),
         ("intValue" | "toInteger", []) => Value::Num(n.to_integer()),
         ("longValue" | "toLong", []) => Value::Num(n.to_long()),
         ("doubleValue" | "toDouble", []) => Value::Num(n.to_double()),

@@ -142,7 +142,7 @@ pub(crate) fn method(
                 }
             }
         }
-        ("split", []) => Value::list(text.split_whitespace().map(s).collect()),
+        ("split", []) => string_array(text.split_whitespace().map(s).collect()),
         ("tokenize", []) => Value::list(text.split_whitespace().map(s).collect()),
         ("tokenize", [_]) => {
             let delims: Vec<char> = arg_text(it, 0)?.chars().collect();
@@ -327,6 +327,11 @@ fn unbase64(text: &str) -> Vec<u8> {
         }
     }
     out
+}
+
+/// A `String[]` (what `split` returns).
+fn string_array(parts: Vec<Value>) -> Value {
+    crate::arrays::array_of("String", parts)
 }
 
 /// Methods of `StringBuffer`/`StringBuilder`.
@@ -523,7 +528,7 @@ pub(crate) fn regex_method(
         (Value::Pattern(p), "split", [text, ..]) => {
             let text = it.to_string_value(text)?;
             let parts = crate::regex::split(&p.regex, &text, int_arg(args, 1));
-            Value::list(parts.into_iter().map(s).collect())
+            string_array(parts.into_iter().map(s).collect())
         }
         (Value::Pattern(_), "flags", []) => Interpreter::int(0),
         (Value::Pattern(p), "matches", [text]) => {
@@ -610,7 +615,7 @@ fn extra_method(
             let source = text_arg(it, args, 0)?;
             let p = crate::regex::compile_regex(it, &source)?;
             let parts = crate::regex::split(&p.regex, text, int_arg(args, 1));
-            Value::list(parts.into_iter().map(s).collect())
+            string_array(parts.into_iter().map(s).collect())
         }
         ("startsWith", [_, Value::Num(_)]) => {
             let prefix = text_arg(it, args, 0)?;

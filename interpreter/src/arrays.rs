@@ -107,3 +107,27 @@ pub fn coerce_to_array(it: &mut Interpreter, v: Value, element: &str, dims: u8) 
     }
     Ok(array_of(element, out))
 }
+
+/// A `byte[]` of `bytes` (Java bytes are signed).
+pub fn byte_array(bytes: &[u8]) -> Value {
+    let values = bytes
+        .iter()
+        .map(|b| Value::Num(Number::Integer(i32::from(b.cast_signed()))))
+        .collect();
+    array_of("byte", values)
+}
+
+/// The bytes of a `byte[]` (or of a list of small numbers); `None` for other values.
+pub fn bytes_of(v: &Value) -> Option<Vec<u8>> {
+    let Value::List(l) = v else { return None };
+    l.borrow()
+        .iter()
+        .map(|x| match x {
+            Value::Num(n) if n.is_integral() => i8::try_from(n.to_i64())
+                .map(i8::cast_unsigned)
+                .ok()
+                .or_else(|| u8::try_from(n.to_i64()).ok()),
+            _ => None,
+        })
+        .collect()
+}

@@ -31,6 +31,9 @@ pub fn range_items(value: &Value) -> Vec<Value> {
         return Vec::new();
     };
     match (&r.from, &r.to) {
+        (Value::Num(a), Value::Num(b)) if !a.is_integral() || !b.is_integral() => {
+            decimal_range_items(a, b, r.exclusive)
+        }
         (Value::Num(a), Value::Num(b)) => {
             let (a, b) = (a.to_i64(), b.to_i64());
             let mut out = Vec::new();
@@ -73,6 +76,32 @@ pub fn range_items(value: &Value) -> Vec<Value> {
         }
         _ => Vec::new(),
     }
+}
+
+/// The elements of an `ObjectRange` of decimals (`0.5..3.5`): `from`, `from + 1`, ... up to
+/// `to` (down when `to` is smaller).
+fn decimal_range_items(from: &Number, to: &Number, exclusive: bool) -> Vec<Value> {
+    let up = from.compare(to) != std::cmp::Ordering::Greater;
+    let mut out = Vec::new();
+    let mut x = from.clone();
+    while out.len() < 10_000_000 {
+        let ord = x.compare(to);
+        let past = if up {
+            ord == std::cmp::Ordering::Greater
+        } else {
+            ord == std::cmp::Ordering::Less
+        };
+        if past || (exclusive && ord == std::cmp::Ordering::Equal) {
+            break;
+        }
+        let step = if up { x.next() } else { x.previous() };
+        out.push(Value::Num(x));
+        match step {
+            Ok(next) => x = next,
+            Err(_) => break,
+        }
+    }
+    out
 }
 
 /// An Integer value, or a Long beyond Integer's range.

@@ -125,7 +125,10 @@ pub(crate) fn coerce(it: &mut Interpreter, v: Value, name: &str, dims: u8) -> Ev
             other => Err(cast_error(it, &other, name)),
         },
         "Pattern" => crate::ops::bitwise_negate(it, &v),
-        _ => Ok(v),
+        _ => match &v {
+            Value::Closure(c) if is_interface(it, name) => Ok(crate::builtins::closure_proxy(c)),
+            _ => Ok(v),
+        },
     }
 }
 
@@ -244,7 +247,7 @@ pub(crate) fn instance_of(it: &Interpreter, v: &Value, ty: &str) -> bool {
     let t = simple(ty);
     match v {
         Value::Null => false,
-        Value::Object(o) => o.class.is_a(ty) || t == "Object",
+        Value::Object(o) => o.class.is_a(ty) || t == "Object" || implements(it, &o.class, ty, 0),
         Value::Num(n) => {
             let own = n.type_name();
             t == "Number" || t == "Object" || t == "Comparable" || simple(own) == t
@@ -273,6 +276,42 @@ pub(crate) fn instance_of(it: &Interpreter, v: &Value, ty: &str) -> bool {
         || it
             .class_named(ty)
             .is_some_and(|c| matches!(v, Value::Object(o) if o.class.is_a(&c.name)))
+}
+
+/// Whether `name` is an interface declared in the script.
+pub(crate) fn is_interface(it: &Interpreter, name: &str) -> bool {
+    it.class_named(name).is_some_and(|c| {
+        c.decl
+            .as_ref()
+            .is_some_and(|d| d.kind == jenkins_harness_grammar::ast::ClassKind::Interface)
+    })
+}
+
+/// Whether script class `class` (or a superclass) implements interface `ty`, directly or
+/// through interfaces extending it.
+fn implements(it: &Interpreter, class: &crate::value::Class, ty: &str, depth: usize) -> bool {
+    // A bound: a script could declare interfaces extending each other in a cycle.
+    if depth > 32 {
+        return false;
+    }
+    let mut class = Some(class);
+    while let Some(c) = class {
+        if let Some(decl) = &c.decl {
+            let interface = decl.kind == jenkins_harness_grammar::ast::ClassKind::Interface;
+            let extended = decl.extends.iter().filter(|_| interface);
+            for t in decl.implements.iter().chain(extended) {
+                if simple(&t.name) == simple(ty)
+                    || it
+                        .class_named(&t.name)
+                        .is_some_and(|i| implements(it, &i, ty, depth + 1))
+                {
+                    return true;
+                }
+            }
+        }
+        class = c.parent.as_deref();
+    }
+    false
 }
 
 /// Whether a parameter of type `name` accepts `v` when choosing among overloads.

@@ -171,9 +171,12 @@ impl Interpreter {
                 Ok(Value::Bool(self.instance_of(&v, &ty.name)))
             }
             ExprKind::Closure(c) => Ok(self.closure(c, ctx)),
-            ExprKind::New { ty, args, .. } => {
+            ExprKind::New { ty, args, body } => {
                 let args = self.args(args, ctx)?;
-                self.instantiate(&ty.name, args)
+                match body {
+                    Some(body) => self.instantiate_anonymous(&ty.name, body, args),
+                    None => self.instantiate(&ty.name, args),
+                }
             }
             ExprKind::NewArray { ty, dims } => {
                 let n = match dims.first() {

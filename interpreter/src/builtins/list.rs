@@ -12,7 +12,7 @@ use crate::collections::{
 use crate::error::Eval;
 use crate::interp::Interpreter;
 use crate::ops;
-use crate::value::{Closure, Value};
+use crate::value::Value;
 
 /// `list + x`, `list - x`, `list * n`, `list << x`.
 pub(crate) fn list_operator(it: &mut Interpreter, op: BinaryOp, l: &Value, r: &Value) -> Eval {
@@ -227,31 +227,36 @@ fn sort_by(
     Ok(())
 }
 
-fn sort_with(it: &mut Interpreter, values: &mut [Value], c: &Rc<Closure>) -> Eval<()> {
-    let two = c.code.params.as_ref().is_some_and(|p| p.len() == 2);
+/// Sorts by comparator or key closure `by`.
+fn sort_with(it: &mut Interpreter, values: &mut [Value], by: &Value) -> Eval<()> {
     sort_by(it, values, |it, a, b| {
-        if two {
-            let r = it.call_closure(c, vec![a.clone(), b.clone()])?;
-            Ok(r.as_i64().unwrap_or(0).cmp(&0))
-        } else {
-            let ka = it.call_closure(c, vec![a.clone()])?;
-            let kb = it.call_closure(c, vec![b.clone()])?;
-            ops::compare(it, &ka, &kb)
-        }
+        super::comparator::compare(it, by, a, b)
     })
 }
 
-fn unique(it: &mut Interpreter, values: Vec<Value>, by: Option<&Rc<Closure>>) -> Eval<Vec<Value>> {
+/// The elements without repeats: equal by `==`, by a key closure's result, or by a
+/// comparator's zero.
+fn unique(it: &mut Interpreter, values: Vec<Value>, by: Option<&Value>) -> Eval<Vec<Value>> {
     let mut out: Vec<Value> = Vec::new();
     let mut keys: Vec<Value> = Vec::new();
     for v in values {
         let key = match by {
-            Some(c) => it.call_closure(c, vec![v.clone()])?,
-            None => v.clone(),
+            Some(Value::Closure(c))
+                if super::comparator::is_key_closure(&Value::Closure(c.clone())) =>
+            {
+                it.call_closure(c, vec![v.clone()])?
+            }
+            _ => v.clone(),
         };
         let mut seen = false;
         for k in &keys {
-            if ops::equals(it, k, &key)? {
+            let same = match by {
+                Some(c) if !super::comparator::is_key_closure(c) => {
+                    super::comparator::compare(it, c, k, &key)? == Ordering::Equal
+                }
+                _ => ops::equals(it, k, &key)?,
+            };
+            if same {
                 seen = true;
                 break;
             }
@@ -518,18 +523,21 @@ pub(crate) fn method(
             }
             int_value(found)
         }
-        ("sort", [Value::Closure(c)]) if is_proxy(c) && matches!(target, Value::List(_)) => {
+        ("sort", [cmp])
+            if super::comparator::is_comparator_object(it, cmp)
+                && matches!(target, Value::List(_)) =>
+        {
             // Java's own `List.sort(Comparator)` wins over the GDK method: it returns void.
             let Some(l) = &list else {
                 return Err(unsupported());
             };
             let mut sorted = elements;
-            sort_with(it, &mut sorted, c)?;
+            sort_with(it, &mut sorted, cmp)?;
             *l.borrow_mut() = sorted;
             Value::Null
         }
-        ("sort" | "toSorted", _) if sort_args(args).is_some() => {
-            let (mutate, by) = sort_args(args).unwrap_or((true, None));
+        ("sort" | "toSorted", _) if sort_args(it, args).is_some() => {
+            let (mutate, by) = sort_args(it, args).unwrap_or((true, None));
             // Sorting a set gives a new list.
             let mutate = mutate && set_kind(target).is_none();
             let mut sorted = elements;
@@ -546,8 +554,8 @@ pub(crate) fn method(
                 _ => Value::list(sorted),
             }
         }
-        ("unique" | "toUnique", _) if sort_args(args).is_some() => {
-            let (mutate, by) = sort_args(args).unwrap_or((true, None));
+        ("unique" | "toUnique", _) if sort_args(it, args).is_some() => {
+            let (mutate, by) = sort_args(it, args).unwrap_or((true, None));
             let out = unique(it, elements, by.as_ref())?;
             match (&list, mutate && name == "unique") {
                 (Some(l), true) => {
@@ -696,6 +704,10 @@ pub(crate) fn method(
             }
         }
         ("clone", []) if list.is_some() => Value::list(elements),
+        ("encodeBase64", []) if crate::arrays::bytes_of(target).is_some() => {
+            let bytes = crate::arrays::bytes_of(target).unwrap_or_default();
+            Value::Str(super::string::base64(&bytes).into())
+        }
         ("toSet", []) => new_set(it, elements, SetKind::Hash)?,
         ("isReverse", []) => match target {
             Value::Range(r) => Value::Bool(is_reverse(&r.from, &r.to)),
@@ -817,20 +829,17 @@ fn put_at(it: &mut Interpreter, l: &crate::value::ListRef, index: &Value, v: &Va
     Ok(())
 }
 
-/// Whether `c` is a closure coerced to an interface (`{ a, b -> ... } as Comparator`), which
-/// Groovy turns into a `jdk.proxy` object: no longer a `Closure`.
-fn is_proxy(c: &Closure) -> bool {
-    c.class_name.starts_with("jdk.proxy")
-}
-
-/// The `(mutate, closure)` of `sort`/`unique` arguments: `()`, `(Closure)`, `(boolean)`,
-/// `(boolean, Closure)`; `None` for other arguments.
-fn sort_args(args: &[Value]) -> Option<(bool, Option<Rc<Closure>>)> {
+/// The `(mutate, comparator)` of `sort`/`unique` arguments: `()`, `(by)`, `(boolean)`,
+/// `(boolean, by)`, where `by` is a closure or comparator; `None` for other arguments.
+fn sort_args(it: &Interpreter, args: &[Value]) -> Option<(bool, Option<Value>)> {
+    let by = |v: &Value| {
+        matches!(v, Value::Closure(_)) || super::comparator::is_comparator_object(it, v)
+    };
     match args {
         [] => Some((true, None)),
-        [Value::Closure(c)] => Some((true, Some(c.clone()))),
+        [c] if by(c) => Some((true, Some(c.clone()))),
         [Value::Bool(b)] => Some((*b, None)),
-        [Value::Bool(b), Value::Closure(c)] => Some((*b, Some(c.clone()))),
+        [Value::Bool(b), c] if by(c) => Some((*b, Some(c.clone()))),
         _ => None,
     }
 }

@@ -1,6 +1,7 @@
 //! Built-in methods: script globals (`println`), GDK methods on values, static methods of the
 //! classes scripts use (`Math`, `Integer`, `String.format`, `JsonOutput`).
 
+mod comparator;
 mod decimal;
 mod iterable;
 mod iterator;
@@ -168,6 +169,9 @@ fn object_method(
             iterator::new_iterator(it, target)?
         }
         _ if iterator::is_iterator(target) => return iterator::method(target, name),
+        ("compare", [_, _]) if matches!(target, Value::Object(_)) => {
+            return comparator::method(it, target, name, args);
+        }
         ("getKey", []) if is_entry(target) => field(target, "key"),
         ("getValue", []) if is_entry(target) => field(target, "value"),
         ("name", []) | ("toString", _) if is_enum(target) => field(target, "name"),
@@ -289,13 +293,9 @@ pub(crate) fn property(it: &mut Interpreter, target: &Value, name: &str) -> Eval
         (Value::Range(r), "to") => r.to.clone(),
         (Value::List(_) | Value::Range(_), "empty") => Value::Bool(!target.truthy()),
         (Value::Str(_) | Value::GString(_), "empty") => Value::Bool(!target.truthy()),
-        (Value::Str(_) | Value::GString(_), "bytes") => Value::list(
-            target
-                .to_display()
-                .bytes()
-                .map(|b| Interpreter::int(i32::from(b as i8)))
-                .collect(),
-        ),
+        (Value::Str(_) | Value::GString(_), "bytes") => {
+            crate::arrays::byte_array(target.to_display().as_bytes())
+        }
         (Value::Matcher(m), "count") => {
             Interpreter::int(i32::try_from(m.matches.len()).unwrap_or(0))
         }
@@ -374,8 +374,24 @@ fn closure_method(
             }
             _ => return Ok(None),
         },
+        // A closure coerced to an interface runs for any of the interface's methods.
+        _ if is_proxy(c) && !is_object_method(name) => it.call_closure(c, args.to_vec())?,
         _ => return Ok(None),
     }))
+}
+
+/// Whether closure `c` stands for an interface (`{ a, b -> ... } as Comparator`), which Groovy
+/// turns into a `jdk.proxy` object: no longer a `Closure`.
+pub(crate) fn is_proxy(c: &crate::value::Closure) -> bool {
+    c.class_name.starts_with("jdk.proxy")
+}
+
+/// Methods of `java.lang.Object`, which a proxy does not route to its closure.
+fn is_object_method(name: &str) -> bool {
+    matches!(
+        name,
+        "toString" | "equals" | "hashCode" | "getClass" | "is" | "inspect" | "asType"
+    )
 }
 
 /// A closure built from `c` (composition, right or n-th currying): a method pointer to the

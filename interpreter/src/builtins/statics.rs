@@ -52,6 +52,7 @@ pub(crate) fn static_property(
         ("BigDecimal", "ROUND_HALF_EVEN") => Interpreter::int(6),
         ("BigDecimal", "ROUND_UNNECESSARY") => Interpreter::int(7),
         ("Matcher", "lastMatcher") => crate::regex::last_matcher(it),
+        ("String", "CASE_INSENSITIVE_ORDER") => super::comparator::case_insensitive_order(),
         ("Boolean", "TRUE") => Value::Bool(true),
         ("Boolean", "FALSE") => Value::Bool(false),
         ("Math", "PI") => Value::Num(Number::Double(std::f64::consts::PI)),
@@ -82,6 +83,7 @@ pub(crate) fn static_method(
             Value::Bool(crate::ops::is_case(it, &Value::Class(class.clone()), x)?)
         }
         (_, "getName", []) => Value::Str(class.name.clone()),
+        (_, "isInterface", []) => Value::Bool(crate::convert::is_interface(it, &class.name)),
         (_, "getSimpleName", []) => Value::Str(class.java_simple_name()),
         ("Math", "max" | "min", [a, b]) => {
             let ord = crate::ops::compare(it, a, b)?;
@@ -293,6 +295,10 @@ pub(crate) fn construct(it: &mut Interpreter, class: &Rc<Class>, args: Vec<Value
                     .collect::<String>()
                     .into(),
             )
+        }
+        ("String", [bytes] | [bytes, _]) if crate::arrays::bytes_of(bytes).is_some() => {
+            let bytes = crate::arrays::bytes_of(bytes).unwrap_or_default();
+            Value::Str(String::from_utf8_lossy(&bytes).into())
         }
         ("String", [v]) => Value::Str(it.to_string_value(v)?.into()),
         ("Object", []) => Value::Object(Rc::new(crate::value::Object {

@@ -227,12 +227,9 @@ pub(crate) fn method(
         }
         ("format", _) => s(super::statics::sprintf(it, target, args)?),
         ("encodeBase64", []) => s(base64(text.as_bytes())),
-        ("decodeBase64", []) => Value::list(
-            unbase64(&text)
-                .into_iter()
-                .map(|b| Interpreter::int(i32::from(b as i8)))
-                .collect(),
-        ),
+        ("decodeBase64", []) => crate::arrays::byte_array(&unbase64(&text)),
+        // Strings are UTF-8 here, the charset Jenkins scripts ask for.
+        ("getBytes", [] | [_]) => crate::arrays::byte_array(text.as_bytes()),
         ("toString", []) => s(text),
         ("intern", []) => s(text),
         ("isEmpty", []) => Value::Bool(text.is_empty()),
@@ -291,7 +288,7 @@ fn strip_indent(text: &str) -> String {
 
 const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
-fn base64(bytes: &[u8]) -> String {
+pub(crate) fn base64(bytes: &[u8]) -> String {
     let mut out = String::new();
     for chunk in bytes.chunks(3) {
         let b = [

@@ -1,0 +1,97 @@
+//! Comparators for `sort`, `toSorted` and `unique`: closures (two-argument comparators or
+//! one-argument keys), objects with a `compare` method, and `String.CASE_INSENSITIVE_ORDER`.
+
+use std::cell::RefCell;
+use std::cmp::Ordering;
+use std::rc::Rc;
+
+use crate::error::Eval;
+use crate::interp::Interpreter;
+use crate::value::{Class, Object, Value};
+
+/// The class of `String.CASE_INSENSITIVE_ORDER`.
+const CASE_INSENSITIVE: &str = "java.lang.String$CaseInsensitiveComparator";
+
+/// `String.CASE_INSENSITIVE_ORDER`.
+pub(crate) fn case_insensitive_order() -> Value {
+    thread_local! {
+        static CLASS: Rc<Class> = Rc::new(Class {
+            name: CASE_INSENSITIVE.into(),
+            parent: Some(crate::classes::builtin("java.util.Comparator")),
+            decl: None,
+            statics: RefCell::default(),
+        });
+    }
+    Value::Object(Rc::new(Object {
+        class: CLASS.with(Rc::clone),
+        fields: RefCell::default(),
+    }))
+}
+
+fn is_case_insensitive(v: &Value) -> bool {
+    matches!(v, Value::Object(o) if &*o.class.name == CASE_INSENSITIVE)
+}
+
+/// Whether `v` is a `java.util.Comparator` object (not a plain closure): a closure coerced to
+/// `Comparator`, a script object with a `compare(a, b)` method, or a JDK comparator.
+pub(crate) fn is_comparator_object(it: &Interpreter, v: &Value) -> bool {
+    match v {
+        Value::Closure(c) => super::is_proxy(c),
+        Value::Object(o) => {
+            is_case_insensitive(v)
+                || it
+                    .find_class_method(&o.class, "compare", &[Value::Null, Value::Null])
+                    .is_some()
+        }
+        _ => false,
+    }
+}
+
+/// Whether `by` is a one-argument closure giving a sort key rather than a comparator.
+pub(crate) fn is_key_closure(by: &Value) -> bool {
+    matches!(by, Value::Closure(c) if !c.code.params.as_ref().is_some_and(|p| p.len() == 2))
+        && !matches!(by, Value::Closure(c) if super::is_proxy(c))
+}
+
+/// The order of `a` and `b` by comparator (or key closure) `by`.
+pub(crate) fn compare(it: &mut Interpreter, by: &Value, a: &Value, b: &Value) -> Eval<Ordering> {
+    if is_case_insensitive(by) {
+        let lower = |v: &Value| v.to_display().to_lowercase();
+        return Ok(lower(a).encode_utf16().cmp(lower(b).encode_utf16()));
+    }
+    match by {
+        Value::Closure(c) if is_key_closure(by) => {
+            let ka = it.call_closure(c, vec![a.clone()])?;
+            let kb = it.call_closure(c, vec![b.clone()])?;
+            crate::ops::compare(it, &ka, &kb)
+        }
+        Value::Closure(c) => {
+            let r = it.call_closure(c, vec![a.clone(), b.clone()])?;
+            Ok(r.as_i64().unwrap_or(0).cmp(&0))
+        }
+        other => {
+            let r = it.call_method(other, &Rc::from("compare"), vec![a.clone(), b.clone()])?;
+            Ok(r.as_i64().unwrap_or(0).cmp(&0))
+        }
+    }
+}
+
+/// `comparator.compare(a, b)` on `String.CASE_INSENSITIVE_ORDER`.
+pub(crate) fn method(
+    it: &mut Interpreter,
+    target: &Value,
+    name: &str,
+    args: &[Value],
+) -> Eval<Option<Value>> {
+    Ok(match (name, args) {
+        ("compare", [a, b]) if is_case_insensitive(target) => {
+            let sign = match compare(it, target, a, b)? {
+                Ordering::Less => -1,
+                Ordering::Equal => 0,
+                Ordering::Greater => 1,
+            };
+            Some(Interpreter::int(sign))
+        }
+        _ => None,
+    })
+}

@@ -228,6 +228,7 @@ pub fn map_get(it: &mut Interpreter, target: &Value, key: Key) -> Eval {
     let Value::Map(m) = target else {
         return Ok(Value::Null);
     };
+    let key = stored_key(it, target, key)?;
     if let Some(v) = m.borrow().get(&key) {
         return Ok(v.clone());
     }
@@ -249,11 +250,41 @@ pub fn map_put(it: &mut Interpreter, target: &Value, key: Key, v: Value) -> Eval
     if tags.immutable {
         return Err(unsupported());
     }
+    let key = stored_key(it, target, key)?;
     let previous = m.borrow_mut().insert(key, v);
     if previous.is_none() && tags.class.is_some() {
         arrange_keys(it, target)?;
     }
     Ok(previous.unwrap_or_default())
+}
+
+/// The key of map `target` equal to `key`: itself, or for an object of a script class with
+/// its own `equals`, the stored key that method finds equal.
+fn stored_key(it: &mut Interpreter, target: &Value, key: Key) -> Eval<Key> {
+    let Value::Map(m) = target else {
+        return Ok(key);
+    };
+    let own_equals = match &key.0 {
+        Value::Object(o) => it
+            .find_class_method(&o.class, "equals", &[Value::Null])
+            .is_some(),
+        _ => false,
+    };
+    if !own_equals || m.borrow().contains_key(&key) {
+        return Ok(key);
+    }
+    let candidates: Vec<Key> = m
+        .borrow()
+        .keys()
+        .filter(|k| matches!(k.0, Value::Object(_)))
+        .cloned()
+        .collect();
+    for k in candidates {
+        if crate::ops::equals(it, &key.0, &k.0)? {
+            return Ok(k);
+        }
+    }
+    Ok(key)
 }
 
 /// A new map of Java class `class` (`java.util.TreeMap`, `java.util.HashMap`...) holding

@@ -48,6 +48,10 @@ pub(crate) fn write_display(out: &mut String, value: &Value, seen: &mut Seen) {
             let _ = write!(out, "{}@{:x}", c.class_name, identity_hash(&c.class_name));
         }
         Value::Object(o) => {
+            if let Some(json) = crate::builtins::json_text(value) {
+                write_display(out, &json, seen);
+                return;
+            }
             if let Some(Value::Str(m)) = o
                 .fields
                 .borrow()

@@ -5,6 +5,7 @@ mod comparator;
 mod decimal;
 mod iterable;
 mod iterator;
+mod json_builder;
 mod list;
 mod map;
 mod statics;
@@ -14,6 +15,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 pub(crate) use iterator::{has_next, is_iterator, remaining};
+pub(crate) use json_builder::json_text;
 pub(crate) use list::{get_at, list_operator, sort_values};
 pub(crate) use statics::{construct, static_method, static_property};
 
@@ -106,6 +108,7 @@ pub(crate) fn method(
         Value::Num(_) => statics::number_method(it, target, name, args)?,
         Value::Closure(c) => closure_method(it, c, name, args)?,
         Value::Matcher(_) | Value::Pattern(_) => string::regex_method(it, target, name, args)?,
+        Value::Object(_) => json_builder::method(it, target, name, args)?,
         _ => None,
     };
     if specific.is_some() {

@@ -308,6 +308,7 @@ pub(crate) fn construct(it: &mut Interpreter, class: &Rc<Class>, args: Vec<Value
         ("MathContext", _) if super::decimal::math_context(class, &args).is_some() => {
             super::decimal::math_context(class, &args).unwrap_or_default()
         }
+        ("JsonBuilder", [] | [_]) => super::json_builder::construct(it, class, &args)?,
         ("JsonSlurper" | "JsonSlurperClassic", []) => {
             Value::Object(Rc::new(crate::value::Object {
                 class: class.clone(),

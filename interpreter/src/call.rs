@@ -121,11 +121,14 @@ impl Interpreter {
     }
 
     /// Whether a local variable's value is called by `name(args)`: a closure, or an object
-    /// whose class has a `call` method.
+    /// whose class has a `call` method (a `JsonBuilder` has one).
     fn callable(&self, v: &Value, args: &[Value]) -> bool {
         match v {
             Value::Closure(_) => true,
-            Value::Object(o) => self.find_class_method(&o.class, "call", args).is_some(),
+            Value::Object(o) => {
+                self.find_class_method(&o.class, "call", args).is_some()
+                    || crate::builtins::json_text(v).is_some()
+            }
             _ => false,
         }
     }

@@ -352,6 +352,15 @@ pub fn new_set(it: &mut Interpreter, values: Vec<Value>, kind: SetKind) -> Eval 
     Ok(set)
 }
 
+/// A collection like `source` holding `values`, as Groovy's `createSimilarCollection` makes
+/// for `findAll` and `grep`: a set for a set (a `TreeSet` stays sorted), else a list.
+pub fn similar_collection(it: &mut Interpreter, source: &Value, values: Vec<Value>) -> Eval {
+    match set_kind(source) {
+        Some(kind) => new_set(it, values, kind.similar()),
+        None => Ok(Value::list(values)),
+    }
+}
+
 /// Adds `v` to set `l` of `kind` unless present (sorted in for a `TreeSet`); whether it was
 /// added.
 pub fn set_add(it: &mut Interpreter, l: &ListRef, kind: SetKind, v: &Value) -> Eval<bool> {

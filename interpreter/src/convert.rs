@@ -242,6 +242,20 @@ pub(crate) fn qualified(name: &str) -> String {
     }
 }
 
+/// Whether `v instanceof ty`, array types (`int[]`) included.
+pub(crate) fn instance_of_type(
+    it: &Interpreter,
+    v: &Value,
+    ty: &jenkins_harness_grammar::ast::TypeRef,
+) -> bool {
+    if ty.dims == 0 {
+        return instance_of(it, v, &ty.name);
+    }
+    crate::arrays::element_of(v).is_some_and(|element| {
+        ty.dims == 1 && (*element == *qualified(&ty.name) || simple(&ty.name) == "Object")
+    })
+}
+
 /// Whether `v instanceof ty`.
 pub(crate) fn instance_of(it: &Interpreter, v: &Value, ty: &str) -> bool {
     let t = simple(ty);

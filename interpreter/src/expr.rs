@@ -168,7 +168,7 @@ impl Interpreter {
             }
             ExprKind::InstanceOf { expr, ty } => {
                 let v = self.expr(expr, ctx)?;
-                Ok(Value::Bool(self.instance_of(&v, &ty.name)))
+                Ok(Value::Bool(crate::convert::instance_of_type(self, &v, ty)))
             }
             ExprKind::Closure(c) => Ok(self.closure(c, ctx)),
             ExprKind::New { ty, args, body } => {

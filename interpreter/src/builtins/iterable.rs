@@ -95,7 +95,7 @@ pub(crate) fn method(
                     out.push(i.clone());
                 }
             }
-            Value::list(out)
+            crate::collections::similar_collection(it, target, out)?
         }
         ("findAll", [], None) => {
             let mut out = Vec::new();
@@ -104,7 +104,7 @@ pub(crate) fn method(
                     out.push(i);
                 }
             }
-            Value::list(out)
+            crate::collections::similar_collection(it, target, out)?
         }
         ("find", [_], Some(c)) => {
             for i in &items {

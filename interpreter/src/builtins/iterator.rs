@@ -113,7 +113,12 @@ fn null_message(class: &str) -> Flow {
 }
 
 /// `hasNext()`, `next()` and `remove()` of an iterator.
-pub(crate) fn method(target: &Value, name: &str) -> Eval<Option<Value>> {
+pub(crate) fn method(
+    it: &mut Interpreter,
+    target: &Value,
+    name: &str,
+    args: &[Value],
+) -> Eval<Option<Value>> {
     let Value::Object(o) = target else {
         return Ok(None);
     };
@@ -141,6 +146,11 @@ pub(crate) fn method(target: &Value, name: &str) -> Eval<Option<Value>> {
             set_state(o, at, None);
             Value::Null
         }
-        _ => return Ok(None),
+        // Iterator's GDK methods (`toList`, `each`, `collect`...) consume what is left.
+        _ if super::is_object_method(name) => return Ok(None),
+        _ => {
+            let rest = Value::list(remaining(target).unwrap_or_default());
+            return super::method(it, &rest, name, args);
+        }
     }))
 }

@@ -384,6 +384,10 @@ pub(crate) fn method(
                 elements[n..].to_vec()
             })
         }
+        // An array's reverse is an `Object[]`.
+        ("reverse", []) if crate::arrays::element_of(target).is_some() => {
+            crate::arrays::array_of("Object", elements.into_iter().rev().collect())
+        }
         ("reverse", []) => Value::list(elements.into_iter().rev().collect()),
         ("add" | "leftShift", [x]) => {
             let Some(l) = &list else {

@@ -3,7 +3,7 @@
 use indexmap::IndexMap;
 
 use crate::collections::{int_value, is_immutable, map_get, map_put, tag, unsupported};
-use crate::error::Eval;
+use crate::error::{Eval, Flow};
 use crate::interp::Interpreter;
 use crate::value::{Key, Value};
 
@@ -35,6 +35,27 @@ pub(crate) fn method(
         return Err(unsupported());
     }
     Ok(Some(match (name, args) {
+        // `SortedMap` methods of a `TreeMap`.
+        ("firstKey" | "lastKey" | "firstEntry" | "lastEntry", [])
+            if crate::collections::tags(target).sorted_keys() =>
+        {
+            let picked = if name.starts_with("first") {
+                entries.first()
+            } else {
+                entries.last()
+            };
+            match (picked, name.ends_with("Key")) {
+                (Some((k, _)), true) => k.0.clone(),
+                (Some((k, v)), false) => super::entry(k.0.clone(), v.clone()),
+                (None, true) => {
+                    return Err(Flow::Throw(crate::classes::new_exception(
+                        "java.util.NoSuchElementException",
+                        None,
+                    )));
+                }
+                (None, false) => Value::Null,
+            }
+        }
         ("size", []) => int_value(i64::try_from(entries.len()).unwrap_or(0)),
         ("isEmpty", []) => Value::Bool(entries.is_empty()),
         ("get", [k]) => map_get(it, target, Key(k.clone()))?,

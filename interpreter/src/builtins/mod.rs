@@ -171,7 +171,7 @@ fn object_method(
         ("iterator", []) if matches!(target, Value::List(_) | Value::Map(_) | Value::Range(_)) => {
             iterator::new_iterator(it, target)?
         }
-        _ if iterator::is_iterator(target) => return iterator::method(target, name),
+        _ if iterator::is_iterator(target) => return iterator::method(it, target, name, args),
         ("compare", [_, _]) if matches!(target, Value::Object(_)) => {
             return comparator::method(it, target, name, args);
         }
@@ -211,7 +211,9 @@ fn grep(it: &mut Interpreter, target: &Value, name: &str, args: &[Value]) -> Eva
             out.push(item);
         }
     }
-    Ok(Some(Value::list(out)))
+    Ok(Some(crate::collections::similar_collection(
+        it, target, out,
+    )?))
 }
 
 /// Whether `v` is `System.out`.
@@ -390,7 +392,7 @@ pub(crate) fn is_proxy(c: &crate::value::Closure) -> bool {
 }
 
 /// Methods of `java.lang.Object`, which a proxy does not route to its closure.
-fn is_object_method(name: &str) -> bool {
+pub(crate) fn is_object_method(name: &str) -> bool {
     matches!(
         name,
         "toString" | "equals" | "hashCode" | "getClass" | "is" | "inspect" | "asType"

@@ -134,6 +134,9 @@ pub struct Tags {
     /// For `list.subList(from, to)`: the list it is a view of and where it starts there, to
     /// write `sub[i] = v` and `sub.clear()` through.
     pub view_of: Option<(ListRef, usize)>,
+    /// The bucket count of a `HashSet` or `HashMap` (0 before one is chosen), which with
+    /// the hash codes gives its iteration order.
+    pub capacity: usize,
     /// Another class than `ArrayList` / `LinkedHashMap` with the same behaviour but for order:
     /// `LinkedList`; `TreeMap` and `LazyMap` (sorted keys), `HashMap` (hash order).
     pub class: Option<&'static str>,
@@ -313,9 +316,8 @@ pub fn arrange_keys(it: &mut Interpreter, v: &Value) -> Eval<()> {
         return Ok(());
     };
     let mut keys: Vec<Value> = m.borrow().keys().map(|k| k.0.clone()).collect();
-    // A `HashMap` starts with 16 buckets.
-    let sized_for = keys.len().max(12);
-    arrange(it, &mut keys, kind, sized_for)?;
+    let capacity = arrange(it, &mut keys, kind, capacity_of(&tags))?;
+    tag(v, |t| t.capacity = capacity);
     let mut old = std::mem::take(&mut *m.borrow_mut());
     let mut next = IndexMap::with_capacity(old.len());
     for k in keys {
@@ -337,18 +339,43 @@ pub fn set_kind(v: &Value) -> Option<SetKind> {
 }
 
 /// A new set of `kind` holding `values`: duplicates (by Java `equals`) dropped, a `TreeSet`
-/// sorted.
+/// sorted, a `HashSet` in the order of Java's default 16 buckets.
 pub fn new_set(it: &mut Interpreter, values: Vec<Value>, kind: SetKind) -> Eval {
-    let sized_for = values.len();
+    new_sized_set(it, values, kind, DEFAULT_CAPACITY)
+}
+
+/// The bucket count of a `HashSet` or `HashMap` made without a size.
+const DEFAULT_CAPACITY: usize = 16;
+
+/// The bucket count a hash set or map in tags `tags` has.
+fn capacity_of(tags: &Tags) -> usize {
+    if tags.capacity == 0 {
+        DEFAULT_CAPACITY
+    } else {
+        tags.capacity
+    }
+}
+
+/// [`new_set`] with a `HashSet` table sized for `capacity` elements (`toSet()` sizes it for
+/// the source's size, `new HashSet(c)` for `c.size() / .75 + 1`).
+pub fn new_sized_set(
+    it: &mut Interpreter,
+    values: Vec<Value>,
+    kind: SetKind,
+    capacity: usize,
+) -> Eval {
     let mut out: Vec<Value> = Vec::with_capacity(values.len());
     for v in values {
         if !contains(it, &out, &v)? {
             out.push(v);
         }
     }
-    arrange(it, &mut out, kind, sized_for)?;
+    let capacity = arrange(it, &mut out, kind, capacity)?;
     let set = Value::list(out);
-    tag(&set, |t| t.set = Some(kind));
+    tag(&set, |t| {
+        t.set = Some(kind);
+        t.capacity = capacity;
+    });
     Ok(set)
 }
 
@@ -370,32 +397,31 @@ pub fn set_add(it: &mut Interpreter, l: &ListRef, kind: SetKind, v: &Value) -> E
     }
     let mut next = current;
     next.push(v.clone());
-    let len = next.len();
-    arrange(it, &mut next, kind, len)?;
+    let capacity = arrange(it, &mut next, kind, capacity_of(&l.tags.borrow()))?;
     *l.borrow_mut() = next;
+    l.tags.borrow_mut().capacity = capacity;
     Ok(true)
 }
 
 /// Puts a set's elements in Java's iteration order: sorted for a `TreeSet`, by hash bucket for
 /// a `HashSet` of strings, numbers, characters and booleans (stable: a bucket keeps the order
-/// its elements were added in).
+/// its elements were added in). The table has room for `capacity` elements and doubles past
+/// 3/4 full; the bucket count it ends with is returned.
 fn arrange(
     it: &mut Interpreter,
     values: &mut [Value],
     kind: SetKind,
-    sized_for: usize,
-) -> Eval<()> {
+    capacity: usize,
+) -> Eval<usize> {
+    let mut capacity = capacity.max(1).next_power_of_two();
     match kind {
-        SetKind::Tree => crate::builtins::sort_values(it, values),
+        SetKind::Tree => crate::builtins::sort_values(it, values)?,
         SetKind::Hash => {
+            while values.len() * 4 > capacity * 3 {
+                capacity *= 2;
+            }
             let hashes: Option<Vec<i32>> = values.iter().map(java_hash).collect();
             if let Some(hashes) = hashes {
-                // `toSet()` sizes its table for the source's `sized_for` elements; the table
-                // doubles past 3/4 full.
-                let mut capacity = sized_for.max(1).next_power_of_two();
-                while values.len() * 4 > capacity * 3 {
-                    capacity *= 2;
-                }
                 let mut order: Vec<(usize, Value)> = hashes
                     .iter()
                     .zip(values.iter())
@@ -406,10 +432,10 @@ fn arrange(
                     *slot = v;
                 }
             }
-            Ok(())
         }
-        SetKind::Linked => Ok(()),
+        SetKind::Linked => {}
     }
+    Ok(capacity)
 }
 
 /// Java's `HashMap` bucket of a hash code in a table of `capacity` (a power of two).

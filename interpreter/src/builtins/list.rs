@@ -276,6 +276,9 @@ pub(crate) fn method(
     name: &str,
     args: &[Value],
 ) -> Eval<Option<Value>> {
+    if let Some(v) = super::deque::method(target, name, args)? {
+        return Ok(Some(v));
+    }
     // The list these methods may change: none for ranges and `asImmutable()` lists.
     let list = match target {
         Value::List(l) if !is_immutable(target) => Some(l.clone()),
@@ -628,7 +631,10 @@ pub(crate) fn method(
             }
             let sub = Value::list(elements[a..b].to_vec());
             if let Some(l) = &list {
-                tag(&sub, |t| t.view_of = Some((l.clone(), a)));
+                tag(&sub, |t| {
+                    t.view_of = Some((l.clone(), a));
+                    t.class = Some("java.util.ArrayList$SubList");
+                });
             }
             sub
         }
@@ -712,7 +718,11 @@ pub(crate) fn method(
             let bytes = crate::arrays::bytes_of(target).unwrap_or_default();
             Value::Str(super::string::base64(&bytes).into())
         }
-        ("toSet", []) => new_set(it, elements, SetKind::Hash)?,
+        // `toSet()` sizes its `HashSet` for the source's size.
+        ("toSet", []) => {
+            let len = elements.len();
+            crate::collections::new_sized_set(it, elements, SetKind::Hash, len)?
+        }
         ("isReverse", []) => match target {
             Value::Range(r) => Value::Bool(is_reverse(&r.from, &r.to)),
             _ => return Ok(None),

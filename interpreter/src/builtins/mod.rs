@@ -3,6 +3,7 @@
 
 mod comparator;
 mod decimal;
+mod deque;
 mod iterable;
 mod iterator;
 mod json_builder;

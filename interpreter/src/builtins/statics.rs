@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use indexmap::IndexMap;
 
-use crate::collections::{SetKind, new_map, new_set};
+use crate::collections::{SetKind, new_map};
 use crate::error::Eval;
 use crate::format::FormatArg;
 use crate::interp::Interpreter;
@@ -254,7 +254,10 @@ pub(crate) fn construct(it: &mut Interpreter, class: &Rc<Class>, args: Vec<Value
         }
         (set, [other @ (Value::List(_) | Value::Range(_))]) if SetKind::named(set).is_some() => {
             let values = crate::collections::items(other);
-            new_set(it, values, SetKind::named(set).unwrap_or(SetKind::Linked))?
+            // `new HashSet(c)` sizes its table for `c.size() / .75 + 1`, 16 at least.
+            let capacity = (values.len() * 4 / 3 + 1).max(16);
+            let kind = SetKind::named(set).unwrap_or(SetKind::Linked);
+            crate::collections::new_sized_set(it, values, kind, capacity)?
         }
         ("LinkedHashMap" | "Map", []) => Value::map(IndexMap::new()),
         ("LinkedHashMap", [Value::Map(m)]) => Value::map(m.borrow().clone()),

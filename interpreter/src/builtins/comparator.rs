@@ -49,8 +49,8 @@ pub(crate) fn is_comparator_object(it: &Interpreter, v: &Value) -> bool {
 
 /// Whether `by` is a one-argument closure giving a sort key rather than a comparator.
 pub(crate) fn is_key_closure(by: &Value) -> bool {
-    matches!(by, Value::Closure(c) if !c.code.params.as_ref().is_some_and(|p| p.len() == 2))
-        && !matches!(by, Value::Closure(c) if super::is_proxy(c))
+    matches!(by, Value::Closure(c)
+        if c.code.params.as_ref().is_none_or(|p| p.len() != 2) && !super::is_proxy(c))
 }
 
 /// The order of `a` and `b` by comparator (or key closure) `by`.

@@ -147,6 +147,12 @@ const HIERARCHY: &[(&str, Option<&str>)] = &[
     ("java.net.URLDecoder", Some("java.lang.Object")),
     ("groovy.xml.XmlUtil", Some("java.lang.Object")),
     ("groovy.json.JsonBuilder", Some("java.lang.Object")),
+    ("groovy.json.JsonDelegate", Some("java.lang.Object")),
+    ("java.util.ArrayList$Itr", Some("java.util.Iterator")),
+    (
+        "java.lang.String$CaseInsensitiveComparator",
+        Some("java.util.Comparator"),
+    ),
     ("java.util.Collections", Some("java.lang.Object")),
     ("java.util.regex.Pattern", Some("java.lang.Object")),
     ("java.lang.StringBuilder", Some("java.lang.Object")),

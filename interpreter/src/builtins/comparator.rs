@@ -7,23 +7,15 @@ use std::rc::Rc;
 
 use crate::error::Eval;
 use crate::interp::Interpreter;
-use crate::value::{Class, Object, Value};
+use crate::value::{Object, Value};
 
 /// The class of `String.CASE_INSENSITIVE_ORDER`.
 const CASE_INSENSITIVE: &str = "java.lang.String$CaseInsensitiveComparator";
 
 /// `String.CASE_INSENSITIVE_ORDER`.
 pub(crate) fn case_insensitive_order() -> Value {
-    thread_local! {
-        static CLASS: Rc<Class> = Rc::new(Class {
-            name: CASE_INSENSITIVE.into(),
-            parent: Some(crate::classes::builtin("java.util.Comparator")),
-            decl: None,
-            statics: RefCell::default(),
-        });
-    }
     Value::Object(Rc::new(Object {
-        class: CLASS.with(Rc::clone),
+        class: crate::classes::builtin(CASE_INSENSITIVE),
         fields: RefCell::default(),
     }))
 }

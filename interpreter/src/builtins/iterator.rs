@@ -13,15 +13,7 @@ use crate::value::{Class, Object, Value};
 const ITERATOR_CLASS: &str = "java.util.ArrayList$Itr";
 
 fn iterator_class() -> Rc<Class> {
-    thread_local! {
-        static CLASS: Rc<Class> = Rc::new(Class {
-            name: ITERATOR_CLASS.into(),
-            parent: Some(crate::classes::builtin("java.util.Iterator")),
-            decl: None,
-            statics: RefCell::default(),
-        });
-    }
-    CLASS.with(Rc::clone)
+    crate::classes::builtin(ITERATOR_CLASS)
 }
 
 /// `x.iterator()`: over list `x` itself, or over a snapshot of another iterable's elements.
@@ -50,7 +42,7 @@ pub(crate) fn new_iterator(it: &mut Interpreter, source: &Value) -> Eval {
 
 /// Whether `v` is an iterator made by [`new_iterator`].
 pub(crate) fn is_iterator(v: &Value) -> bool {
-    matches!(v, Value::Object(o) if Rc::ptr_eq(&o.class, &iterator_class()))
+    matches!(v, Value::Object(o) if &*o.class.name == ITERATOR_CLASS)
 }
 
 /// The list, next position and last returned position of iterator `o`.

@@ -59,12 +59,7 @@ pub(crate) fn json_text(v: &Value) -> Option<Value> {
 fn closure_content(it: &mut Interpreter, c: &Rc<Closure>) -> Eval {
     let content = Value::map(IndexMap::new());
     let delegate = Value::Object(Rc::new(Object {
-        class: Rc::new(Class {
-            name: DELEGATE_CLASS.into(),
-            parent: Some(crate::classes::builtin("java.lang.Object")),
-            decl: None,
-            statics: RefCell::default(),
-        }),
+        class: crate::classes::builtin(DELEGATE_CLASS),
         fields: RefCell::default(),
     }));
     if let Value::Object(o) = &delegate {

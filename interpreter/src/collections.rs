@@ -445,9 +445,22 @@ fn bucket(h: i32, capacity: usize) -> usize {
     usize::try_from(spread).unwrap_or(0) & (capacity - 1)
 }
 
-/// Java's `hashCode()` of a string, number, character or boolean.
-fn java_hash(v: &Value) -> Option<i32> {
+/// Java's `hashCode()` of a string, number, character, boolean, or a list, set or map of
+/// those; `None` for other values, whose hash codes are identities.
+pub fn java_hash(v: &Value) -> Option<i32> {
     match v {
+        Value::Null => Some(0),
+        Value::List(l) if set_kind(v).is_some() => l
+            .borrow()
+            .iter()
+            .try_fold(0i32, |h, x| Some(h.wrapping_add(java_hash(x)?))),
+        Value::List(l) => l.borrow().iter().try_fold(1i32, |h, x| {
+            Some(h.wrapping_mul(31).wrapping_add(java_hash(x)?))
+        }),
+        Value::Map(m) => m.borrow().iter().try_fold(0i32, |h, (k, x)| {
+            Some(h.wrapping_add(java_hash(&k.0)? ^ java_hash(x)?))
+        }),
+        Value::GString(_) => java_hash(&Value::Str(v.to_display().into())),
         Value::Num(n) => Some(n.java_hash_code()),
         Value::Str(s) => Some(
             s.encode_utf16()

@@ -5,7 +5,7 @@ use std::cell::RefCell;
 use std::cmp::Ordering;
 use std::rc::Rc;
 
-use crate::error::Eval;
+use crate::error::{Eval, Flow};
 use crate::interp::Interpreter;
 use crate::value::{Object, Value};
 
@@ -45,6 +45,31 @@ pub(crate) fn is_key_closure(by: &Value) -> bool {
         if c.code.params.as_ref().is_none_or(|p| p.len() != 2) && !super::is_proxy(c))
 }
 
+/// The GDK's default order (`NumberAwareComparator`): Groovy's `compareTo`, or for values it
+/// cannot compare (lists, a string and a number) their hash codes.
+pub(crate) fn number_aware(it: &mut Interpreter, a: &Value, b: &Value) -> Eval<Ordering> {
+    match crate::ops::compare(it, a, b) {
+        Err(Flow::Throw(e)) if is_incomparable(&e) => {
+            match (
+                crate::collections::java_hash(a),
+                crate::collections::java_hash(b),
+            ) {
+                (Some(x), Some(y)) => Ok(x.cmp(&y)),
+                _ => Err(Flow::Throw(e)),
+            }
+        }
+        other => other,
+    }
+}
+
+/// Whether exception `e` is what `compareTo` throws for values it cannot compare.
+fn is_incomparable(e: &Value) -> bool {
+    matches!(e, Value::Object(o) if matches!(
+        &*o.class.name,
+        "java.lang.ClassCastException" | "groovy.lang.GroovyRuntimeException"
+    ))
+}
+
 /// The order of `a` and `b` by comparator (or key closure) `by`.
 pub(crate) fn compare(it: &mut Interpreter, by: &Value, a: &Value, b: &Value) -> Eval<Ordering> {
     if is_case_insensitive(by) {
@@ -55,7 +80,7 @@ pub(crate) fn compare(it: &mut Interpreter, by: &Value, a: &Value, b: &Value) ->
         Value::Closure(c) if is_key_closure(by) => {
             let ka = it.call_closure(c, vec![a.clone()])?;
             let kb = it.call_closure(c, vec![b.clone()])?;
-            crate::ops::compare(it, &ka, &kb)
+            number_aware(it, &ka, &kb)
         }
         Value::Closure(c) => {
             let r = it.call_closure(c, vec![a.clone(), b.clone()])?;

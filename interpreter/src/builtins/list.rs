@@ -202,6 +202,19 @@ pub(crate) fn get_at(it: &mut Interpreter, target: &Value, index: &Value) -> Eva
     Ok(result)
 }
 
+/// `collate(size, step, keepRemainder)`: windows of `size` elements starting every `step`.
+fn collate(elements: &[Value], size: i64, step: i64, keep: bool) -> Value {
+    let size = usize::try_from(size).unwrap_or(0).max(1);
+    let step = usize::try_from(step).unwrap_or(0).max(1);
+    let windows = (0..elements.len())
+        .step_by(step)
+        .map(|start| &elements[start..(start + size).min(elements.len())])
+        .filter(|w| keep || w.len() == size)
+        .map(|w| Value::list(w.to_vec()))
+        .collect();
+    Value::list(windows)
+}
+
 /// Sorts values in place by Groovy's ordering (stable, as Java's).
 pub(crate) fn sort_values(it: &mut Interpreter, values: &mut [Value]) -> Eval<()> {
     sort_by(it, values, ops::compare)
@@ -550,7 +563,7 @@ pub(crate) fn method(
             let mut sorted = elements;
             match &by {
                 Some(c) => sort_with(it, &mut sorted, c)?,
-                None => sort_values(it, &mut sorted)?,
+                None => sort_by(it, &mut sorted, super::comparator::number_aware)?,
             }
             match (&list, mutate && name == "sort") {
                 (Some(l), true) => {
@@ -572,6 +585,17 @@ pub(crate) fn method(
                 (None, true) if matches!(target, Value::List(_)) => return Err(unsupported()),
                 _ => Value::list(out),
             }
+        }
+        ("collate", [size, rest @ ..]) if size.as_i64().is_some() => {
+            let size = size.as_i64().unwrap_or(1);
+            let (step, keep) = match rest {
+                [] => (size, true),
+                [Value::Bool(keep)] => (size, *keep),
+                [step] => (step.as_i64().unwrap_or(size), true),
+                [step, keep] => (step.as_i64().unwrap_or(size), keep.truthy()),
+                _ => return Ok(None),
+            };
+            collate(&elements, size, step, keep)
         }
         ("flatten", []) => {
             fn flat(v: &Value, out: &mut Vec<Value>) {

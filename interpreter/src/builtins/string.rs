@@ -197,6 +197,11 @@ pub(crate) fn method(
         ("plus", [x]) => s(format!("{text}{}", it.to_string_value(x)?)),
         ("minus", [_]) => s(text.replacen(&arg_text(it, 0)?, "", 1)),
         ("reverse", []) => s(text.chars().rev().collect::<String>()),
+        ("tr", [_, _]) => {
+            let from = expand_tr_ranges(&arg_text(it, 0)?);
+            let to = expand_tr_ranges(&arg_text(it, 1)?);
+            s(translate(&text, &from, &to))
+        }
         ("toList" | "toCharArray" | "chars", []) => {
             Value::list(chars.iter().map(|c| s(c.to_string())).collect())
         }
@@ -324,6 +329,34 @@ fn unbase64(text: &str) -> Vec<u8> {
         }
     }
     out
+}
+
+/// The characters of a `tr` argument, ranges (`a-z`) spelled out.
+fn expand_tr_ranges(spec: &str) -> Vec<char> {
+    let chars: Vec<char> = spec.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if i + 2 < chars.len() && chars[i + 1] == '-' && chars[i] <= chars[i + 2] {
+            out.extend(chars[i]..=chars[i + 2]);
+            i += 3;
+        } else {
+            out.push(chars[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
+/// `text.tr(from, to)`: each character of `from` replaced by the one at its place in `to`
+/// (the last one of `to` when `to` is shorter); the last occurrence in `from` wins.
+fn translate(text: &str, from: &[char], to: &[char]) -> String {
+    text.chars()
+        .map(|c| match from.iter().rposition(|&f| f == c) {
+            Some(at) => to.get(at).or(to.last()).copied().unwrap_or(c),
+            None => c,
+        })
+        .collect()
 }
 
 /// A `String[]` (what `split` returns).

@@ -142,7 +142,7 @@ const HIERARCHY: &[(&str, Option<&str>)] = &[
     ("java.util.Arrays", Some("java.lang.Object")),
     ("java.util.regex.Matcher", Some("java.lang.Object")),
     ("java.math.MathContext", Some("java.lang.Object")),
-    ("java.math.RoundingMode", Some("java.lang.Object")),
+    ("java.math.RoundingMode", Some("java.lang.Enum")),
     ("java.net.URLEncoder", Some("java.lang.Object")),
     ("java.net.URLDecoder", Some("java.lang.Object")),
     ("groovy.xml.XmlUtil", Some("java.lang.Object")),

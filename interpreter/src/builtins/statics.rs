@@ -52,6 +52,12 @@ pub(crate) fn static_property(
         ("BigDecimal", "ROUND_HALF_EVEN") => Interpreter::int(6),
         ("BigDecimal", "ROUND_UNNECESSARY") => Interpreter::int(7),
         ("Matcher", "lastMatcher") => crate::regex::last_matcher(it),
+        ("RoundingMode", mode) if RoundingMode::from_name(mode).is_some() => {
+            let ordinal = (0..8)
+                .position(|n| RoundingMode::from_java_int(n).is_some_and(|m| m.name() == mode))
+                .unwrap_or(0);
+            crate::classes::enum_constant(class, mode, ordinal)
+        }
         ("String", "CASE_INSENSITIVE_ORDER") => super::comparator::case_insensitive_order(),
         ("Boolean", "TRUE") => Value::Bool(true),
         ("Boolean", "FALSE") => Value::Bool(false),
@@ -370,6 +376,8 @@ pub(crate) fn number_method(
             };
             let mode = match rest.first() {
                 None => Some(RoundingMode::Unnecessary),
+                // `BigDecimal.ROUND_HALF_UP` (an int) or `RoundingMode.HALF_UP` (an enum).
+                Some(Value::Object(_)) => RoundingMode::from_name(&rest[0].to_display()),
                 Some(m) => m
                     .as_i64()
                     .and_then(|m| i32::try_from(m).ok())

@@ -99,7 +99,7 @@ pub fn coerce_to_array(it: &mut Interpreter, v: Value, element: &str, dims: u8) 
         out.push(if dims > 1 {
             coerce_to_array(it, item, element, dims - 1)?
         } else {
-            crate::convert::coerce(it, item, element, 0)?
+            crate::convert::as_type(it, item, element, 0)?
         });
     }
     if dims > 1 {

@@ -541,6 +541,13 @@ pub fn list_put_at(it: &mut Interpreter, target: &Value, index: &Value, v: Value
     let Some(at) = normalize_index(i, len) else {
         return Err(index_error(it, i, len));
     };
+    if at >= len && tags(target).array.is_some() {
+        // Arrays do not grow.
+        return Err(it.exception(
+            "java.lang.ArrayIndexOutOfBoundsException",
+            &format!("Index {i} out of bounds for length {len}"),
+        ));
+    }
     {
         let mut list = l.borrow_mut();
         if at >= list.len() {

@@ -31,6 +31,10 @@ pub(crate) fn list_operator(it: &mut Interpreter, op: BinaryOp, l: &Value, r: &V
         return Ok(l.clone());
     }
     let result = plain_operator(it, op, l, r)?;
+    // `array + x` and `array - x` are `Object[]`s.
+    if crate::arrays::element_of(l).is_some() && matches!(op, BinaryOp::Add | BinaryOp::Sub) {
+        return Ok(crate::arrays::array_of("Object", items(&result)));
+    }
     match (set_kind(l), op) {
         // `plus` keeps the kind of set; `minus` keeps only a TreeSet's.
         (Some(kind), BinaryOp::Add) => new_set(it, items(&result), kind),
@@ -738,6 +742,11 @@ pub(crate) fn method(
             }
         }
         ("clone", []) if list.is_some() => Value::list(elements),
+        ("toArray", []) => crate::arrays::array_of("Object", elements),
+        ("toArray", [model]) if crate::arrays::element_of(model).is_some() => {
+            let element = crate::arrays::element_of(model).unwrap_or_else(|| "Object".into());
+            crate::arrays::array_of(&element, elements)
+        }
         ("encodeBase64", []) if crate::arrays::bytes_of(target).is_some() => {
             let bytes = crate::arrays::bytes_of(target).unwrap_or_default();
             Value::Str(super::string::base64(&bytes).into())

@@ -219,8 +219,8 @@ pub(crate) fn static_method(
         },
         ("Arrays", "toString", [Value::Null]) => Value::Str("null".into()),
         ("Arrays", "toString", [a @ Value::List(_)]) => Value::Str(it.to_string_value(a)?.into()),
-        ("Arrays", "asList", [Value::List(l)]) => Value::list(l.borrow().clone()),
-        ("Arrays", "asList", items) => Value::list(items.to_vec()),
+        ("Arrays", "asList", [Value::List(l)]) => fixed_size_list(l.borrow().clone()),
+        ("Arrays", "asList", items) => fixed_size_list(items.to_vec()),
         ("Matcher", "getLastMatcher", []) => crate::regex::last_matcher(it),
         ("Pattern", "quote", [p]) => Value::Str(quote_pattern(&text(it, p)?).into()),
         ("Matcher", "quoteReplacement", [r]) => {
@@ -331,6 +331,13 @@ pub(crate) fn construct(it: &mut Interpreter, class: &Rc<Class>, args: Vec<Value
             ));
         }
     })
+}
+
+/// `Arrays.asList(...)`: a list of class `java.util.Arrays$ArrayList`.
+fn fixed_size_list(items: Vec<Value>) -> Value {
+    let list = Value::list(items);
+    crate::collections::tag(&list, |t| t.class = Some("java.util.Arrays$ArrayList"));
+    list
 }
 
 /// The class a `HashMap` or `TreeMap` records in its tags.

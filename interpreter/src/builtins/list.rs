@@ -296,6 +296,9 @@ pub(crate) fn method(
     if let Some(v) = super::deque::method(target, name, args)? {
         return Ok(Some(v));
     }
+    if let Some(v) = super::java_util::list_default_method(it, target, name, args)? {
+        return Ok(Some(v));
+    }
     // The list these methods may change: none for ranges and `asImmutable()` lists.
     let list = match target {
         Value::List(l) if !is_immutable(target) => Some(l.clone()),

@@ -22,6 +22,9 @@ pub(crate) fn method(
     let Value::Map(m) = target else {
         return Ok(None);
     };
+    if let Some(v) = super::java_util::map_default_method(it, target, name, args)? {
+        return Ok(Some(v));
+    }
     let entries: Vec<(Key, Value)> = m
         .borrow()
         .iter()

@@ -6,6 +6,7 @@ mod decimal;
 mod deque;
 mod iterable;
 mod iterator;
+mod java_util;
 mod json_builder;
 mod list;
 mod map;

@@ -83,6 +83,9 @@ pub(crate) fn static_method(
     name: &str,
     args: &[Value],
 ) -> Eval<Option<Value>> {
+    if class.simple_name() == "Collections" {
+        return super::java_util::collections_static(it, name, args);
+    }
     let text = |it: &mut Interpreter, v: &Value| it.to_string_value(v);
     Ok(Some(match (class.simple_name(), name, args) {
         (_, "isCase", [x]) => {
@@ -183,12 +186,6 @@ pub(crate) fn static_method(
         ("Boolean", "valueOf" | "parseBoolean", [v]) => {
             Value::Bool(text(it, v)?.eq_ignore_ascii_case("true"))
         }
-        ("Collections", "emptyList", []) => Value::list(Vec::new()),
-        ("Collections", "emptyMap", []) => Value::map(IndexMap::new()),
-        ("Collections", "sort", [l]) => {
-            super::list::method(it, l, "sort", &[])?;
-            Value::Null
-        }
         ("Pattern", "compile", [p]) => {
             let source = text(it, p)?;
             crate::regex::pattern(it, &source)?
@@ -252,6 +249,8 @@ pub(crate) fn construct(it: &mut Interpreter, class: &Rc<Class>, args: Vec<Value
     }
     Ok(match (class.simple_name(), args.as_slice()) {
         ("ArrayList" | "List", []) => Value::list(Vec::new()),
+        // `new ArrayList(n)`: an empty list with room for n.
+        ("ArrayList", [Value::Num(_)]) => Value::list(Vec::new()),
         ("ArrayList", [other]) => Value::list(crate::collections::items(other)),
         ("LinkedList", []) => crate::convert::coerce(it, Value::list(Vec::new()), "LinkedList", 0)?,
         ("LinkedList", [other]) => crate::convert::coerce(it, other.clone(), "LinkedList", 0)?,

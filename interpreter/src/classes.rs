@@ -153,6 +153,10 @@ const HIERARCHY: &[(&str, Option<&str>)] = &[
         "java.lang.String$CaseInsensitiveComparator",
         Some("java.util.Comparator"),
     ),
+    (
+        "java.util.Collections$ReverseComparator",
+        Some("java.util.Comparator"),
+    ),
     ("java.util.Collections", Some("java.lang.Object")),
     ("java.util.regex.Pattern", Some("java.lang.Object")),
     ("java.lang.StringBuilder", Some("java.lang.Object")),

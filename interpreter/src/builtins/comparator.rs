@@ -10,18 +10,24 @@ use crate::interp::Interpreter;
 use crate::value::{Object, Value};
 
 /// The class of `String.CASE_INSENSITIVE_ORDER`.
-const CASE_INSENSITIVE: &str = "java.lang.String$CaseInsensitiveComparator";
+pub(crate) const CASE_INSENSITIVE: &str = "java.lang.String$CaseInsensitiveComparator";
+/// The class of `Collections.reverseOrder()`.
+pub(crate) const REVERSE: &str = "java.util.Collections$ReverseComparator";
 
-/// `String.CASE_INSENSITIVE_ORDER`.
-pub(crate) fn case_insensitive_order() -> Value {
+/// A JDK comparator object of class `class` ([`CASE_INSENSITIVE`] or [`REVERSE`]).
+pub(crate) fn jdk_comparator(class: &str) -> Value {
     Value::Object(Rc::new(Object {
-        class: crate::classes::builtin(CASE_INSENSITIVE),
+        class: crate::classes::builtin(class),
         fields: RefCell::default(),
     }))
 }
 
+fn is_jdk_comparator(v: &Value, class: &str) -> bool {
+    matches!(v, Value::Object(o) if &*o.class.name == class)
+}
+
 fn is_case_insensitive(v: &Value) -> bool {
-    matches!(v, Value::Object(o) if &*o.class.name == CASE_INSENSITIVE)
+    is_jdk_comparator(v, CASE_INSENSITIVE)
 }
 
 /// Whether `v` is a `java.util.Comparator` object (not a plain closure): a closure coerced to
@@ -31,6 +37,7 @@ pub(crate) fn is_comparator_object(it: &Interpreter, v: &Value) -> bool {
         Value::Closure(c) => super::is_proxy(c),
         Value::Object(o) => {
             is_case_insensitive(v)
+                || is_jdk_comparator(v, REVERSE)
                 || it
                     .find_class_method(&o.class, "compare", &[Value::Null, Value::Null])
                     .is_some()
@@ -76,6 +83,9 @@ pub(crate) fn compare(it: &mut Interpreter, by: &Value, a: &Value, b: &Value) ->
         let lower = |v: &Value| v.to_display().to_lowercase();
         return Ok(lower(a).encode_utf16().cmp(lower(b).encode_utf16()));
     }
+    if is_jdk_comparator(by, REVERSE) {
+        return Ok(crate::ops::compare(it, a, b)?.reverse());
+    }
     match by {
         Value::Closure(c) if is_key_closure(by) => {
             let ka = it.call_closure(c, vec![a.clone()])?;
@@ -101,7 +111,9 @@ pub(crate) fn method(
     args: &[Value],
 ) -> Eval<Option<Value>> {
     Ok(match (name, args) {
-        ("compare", [a, b]) if is_case_insensitive(target) => {
+        ("compare", [a, b])
+            if is_case_insensitive(target) || is_jdk_comparator(target, REVERSE) =>
+        {
             let sign = match compare(it, target, a, b)? {
                 Ordering::Less => -1,
                 Ordering::Equal => 0,

@@ -69,6 +69,7 @@ pub(crate) fn collections_static(
             [c],
         ) => return super::method(it, c, "asImmutable", &[]),
         ("synchronizedList" | "synchronizedMap" | "synchronizedSet", [c]) => c.clone(),
+        ("reverseOrder", []) => super::comparator::jdk_comparator(super::comparator::REVERSE),
         _ => return Ok(None),
     }))
 }

@@ -58,7 +58,9 @@ pub(crate) fn static_property(
                 .unwrap_or(0);
             crate::classes::enum_constant(class, mode, ordinal)
         }
-        ("String", "CASE_INSENSITIVE_ORDER") => super::comparator::case_insensitive_order(),
+        ("String", "CASE_INSENSITIVE_ORDER") => {
+            super::comparator::jdk_comparator(super::comparator::CASE_INSENSITIVE)
+        }
         ("Boolean", "TRUE") => Value::Bool(true),
         ("Boolean", "FALSE") => Value::Bool(false),
         ("Math", "PI") => Value::Num(Number::Double(std::f64::consts::PI)),

@@ -12,7 +12,7 @@ use crate::error::{Eval, Flow};
 use crate::interp::{Ctx, Interpreter};
 use crate::scope::Scope;
 use crate::value::{Closure, Key, Object, Value};
-pub(crate) use overload::pick_method;
+pub(crate) use overload::{arg_cast_type, pick_method};
 
 /// Closure.resolveStrategy values.
 const OWNER_FIRST: i32 = 0;
@@ -77,7 +77,9 @@ impl Interpreter {
                     return self.call_super(&name, args, ctx);
                 }
                 let target = self.expr(o, ctx)?;
-                if matches!(access, Access::Safe) && matches!(target, Value::Null) {
+                // `null?.m()` and `null*.m()` are null.
+                if matches!(access, Access::Safe | Access::Spread) && matches!(target, Value::Null)
+                {
                     return Ok(Value::Null);
                 }
                 let args = self.args(args, ctx)?;
@@ -119,11 +121,14 @@ impl Interpreter {
     }
 
     /// Whether a local variable's value is called by `name(args)`: a closure, or an object
-    /// whose class has a `call` method.
+    /// whose class has a `call` method (a `JsonBuilder` has one).
     fn callable(&self, v: &Value, args: &[Value]) -> bool {
         match v {
             Value::Closure(_) => true,
-            Value::Object(o) => self.find_class_method(&o.class, "call", args).is_some(),
+            Value::Object(o) => {
+                self.find_class_method(&o.class, "call", args).is_some()
+                    || crate::builtins::json_text(v).is_some()
+            }
             _ => false,
         }
     }

@@ -561,10 +561,6 @@ impl Interpreter {
 
     /// `new Type(args) { body }`: an instance of an anonymous class (named `Script$N`) that
     /// extends `Type` when it is a class written in the script (an interface is implemented).
-    #[allow(
-        dead_code,
-        reason = "to be called by expr.rs for `ExprKind::New` with a body"
-    )]
     pub(crate) fn instantiate_anonymous(
         &mut self,
         ty: &str,
@@ -582,10 +578,15 @@ impl Interpreter {
                     .is_some_and(|d| d.kind == ast::ClassKind::Class)
             })
             .unwrap_or_else(|| classes::builtin("java.lang.Object"));
+        // `new Interface() { ... }` implements it.
+        let mut decl = (**body).clone();
+        if !parent.is_a(ty) {
+            decl.implements.push(ast::TypeRef::named(ty, body.span));
+        }
         let class = Rc::new(Class {
             name: name.clone(),
             parent: Some(parent),
-            decl: Some(body.clone()),
+            decl: Some(Rc::new(decl)),
             statics: RefCell::default(),
         });
         self.classes.insert(name.clone(), class);

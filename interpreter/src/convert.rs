@@ -15,11 +15,7 @@ fn simple(name: &str) -> &str {
 /// Converts `v` to type `name` (with `dims` array dimensions), as Groovy's `asType` and casts do.
 pub(crate) fn coerce(it: &mut Interpreter, v: Value, name: &str, dims: u8) -> Eval {
     if dims > 0 {
-        return Ok(match v {
-            Value::Null => Value::Null,
-            Value::List(_) => v,
-            other => Value::list(crate::collections::items(&other)),
-        });
+        return crate::arrays::coerce_to_array(it, v, name, dims);
     }
     if matches!(v, Value::Null) {
         return Ok(match simple(name) {
@@ -87,40 +83,52 @@ pub(crate) fn coerce(it: &mut Interpreter, v: Value, name: &str, dims: u8) -> Ev
                 .next()
                 .map_or(Value::Null, Value::Char)),
         },
-        "List" | "ArrayList" | "Collection" | "Iterable" | "LinkedList" => match v {
-            Value::List(_) => Ok(v),
-            Value::Range(_) => Ok(Value::list(crate::collections::items(&v))),
+        "List" | "ArrayList" | "Collection" | "Iterable" => match v {
+            // A set or array becomes a new ArrayList; a list stays itself.
+            Value::List(_) if crate::collections::tagged_class_name(&v).is_none() => Ok(v),
+            Value::List(_) | Value::Range(_) => Ok(Value::list(crate::collections::items(&v))),
             other => Err(constructor_cast_error(it, &other, name)),
         },
-        "Set" | "HashSet" | "LinkedHashSet" | "TreeSet" | "SortedSet" => {
-            let mut items: Vec<Value> = Vec::new();
-            for i in it.iterate(&v)? {
-                let mut present = false;
-                for x in &items {
-                    if crate::ops::java_equals(it, x, &i)? {
-                        present = true;
-                        break;
-                    }
-                }
-                if !present {
-                    items.push(i);
-                }
+        "LinkedList" => match v {
+            Value::List(_) | Value::Range(_) => {
+                let list = Value::list(crate::collections::items(&v));
+                crate::collections::tag(&list, |t| t.class = Some("java.util.LinkedList"));
+                Ok(list)
             }
-            if simple(name).contains("Tree") || simple(name) == "SortedSet" {
-                crate::builtins::sort_values(it, &mut items)?;
+            other => Err(constructor_cast_error(it, &other, name)),
+        },
+        set if crate::collections::SetKind::named(set).is_some() => {
+            if crate::collections::set_kind(&v) == crate::collections::SetKind::named(set) {
+                return Ok(v);
             }
-            Ok(Value::list(items))
+            let kind = crate::collections::SetKind::named(set)
+                .unwrap_or(crate::collections::SetKind::Linked);
+            let values = it.iterate(&v)?;
+            crate::collections::new_set(it, values, kind)
         }
-        "Map" | "HashMap" | "LinkedHashMap" | "TreeMap" => match v {
+        "Map" | "HashMap" | "LinkedHashMap" | "TreeMap" | "SortedMap" => match v {
+            Value::Map(m) if matches!(simple(name), "TreeMap" | "SortedMap") => {
+                let entries = m.borrow().clone();
+                crate::collections::new_map(it, entries, Some("java.util.TreeMap"))
+            }
             Value::Map(_) => Ok(v),
             other => Err(constructor_cast_error(it, &other, name)),
+        },
+        // A closure coerced to a functional interface is a JDK proxy object, no longer a
+        // Closure (so Java's own methods taking that interface win over the GDK's).
+        "Comparator" | "Runnable" | "Callable" => match v {
+            Value::Closure(c) => Ok(crate::builtins::closure_proxy(&c)),
+            other => Ok(other),
         },
         "Closure" => match v {
             Value::Closure(_) => Ok(v),
             other => Err(cast_error(it, &other, name)),
         },
         "Pattern" => crate::ops::bitwise_negate(it, &v),
-        _ => Ok(v),
+        _ => match &v {
+            Value::Closure(c) if is_interface(it, name) => Ok(crate::builtins::closure_proxy(c)),
+            _ => Ok(v),
+        },
     }
 }
 
@@ -234,12 +242,26 @@ pub(crate) fn qualified(name: &str) -> String {
     }
 }
 
+/// Whether `v instanceof ty`, array types (`int[]`) included.
+pub(crate) fn instance_of_type(
+    it: &Interpreter,
+    v: &Value,
+    ty: &jenkins_harness_grammar::ast::TypeRef,
+) -> bool {
+    if ty.dims == 0 {
+        return instance_of(it, v, &ty.name);
+    }
+    crate::arrays::element_of(v).is_some_and(|element| {
+        ty.dims == 1 && (*element == *qualified(&ty.name) || simple(&ty.name) == "Object")
+    })
+}
+
 /// Whether `v instanceof ty`.
 pub(crate) fn instance_of(it: &Interpreter, v: &Value, ty: &str) -> bool {
     let t = simple(ty);
     match v {
         Value::Null => false,
-        Value::Object(o) => o.class.is_a(ty) || t == "Object",
+        Value::Object(o) => o.class.is_a(ty) || t == "Object" || implements(it, &o.class, ty, 0),
         Value::Num(n) => {
             let own = n.type_name();
             t == "Number" || t == "Object" || t == "Comparable" || simple(own) == t
@@ -268,6 +290,42 @@ pub(crate) fn instance_of(it: &Interpreter, v: &Value, ty: &str) -> bool {
         || it
             .class_named(ty)
             .is_some_and(|c| matches!(v, Value::Object(o) if o.class.is_a(&c.name)))
+}
+
+/// Whether `name` is an interface declared in the script.
+pub(crate) fn is_interface(it: &Interpreter, name: &str) -> bool {
+    it.class_named(name).is_some_and(|c| {
+        c.decl
+            .as_ref()
+            .is_some_and(|d| d.kind == jenkins_harness_grammar::ast::ClassKind::Interface)
+    })
+}
+
+/// Whether script class `class` (or a superclass) implements interface `ty`, directly or
+/// through interfaces extending it.
+fn implements(it: &Interpreter, class: &crate::value::Class, ty: &str, depth: usize) -> bool {
+    // A bound: a script could declare interfaces extending each other in a cycle.
+    if depth > 32 {
+        return false;
+    }
+    let mut class = Some(class);
+    while let Some(c) = class {
+        if let Some(decl) = &c.decl {
+            let interface = decl.kind == jenkins_harness_grammar::ast::ClassKind::Interface;
+            let extended = decl.extends.iter().filter(|_| interface);
+            for t in decl.implements.iter().chain(extended) {
+                if simple(&t.name) == simple(ty)
+                    || it
+                        .class_named(&t.name)
+                        .is_some_and(|i| implements(it, &i, ty, depth + 1))
+                {
+                    return true;
+                }
+            }
+        }
+        class = c.parent.as_deref();
+    }
+    false
 }
 
 /// Whether a parameter of type `name` accepts `v` when choosing among overloads.

@@ -38,12 +38,20 @@ pub(crate) fn write_display(out: &mut String, value: &Value, seen: &mut Seen) {
                 }
             }
         }
+        // `char[]` prints as its text (`InvokerHelper.toString`).
+        Value::List(l) if crate::arrays::is_char_array(value) => {
+            l.borrow().iter().for_each(|c| write_display(out, c, seen));
+        }
         Value::List(_) | Value::Range(_) => write_list(out, value, seen, false),
         Value::Map(_) => write_map(out, value, seen, false),
         Value::Closure(c) => {
             let _ = write!(out, "{}@{:x}", c.class_name, identity_hash(&c.class_name));
         }
         Value::Object(o) => {
+            if let Some(json) = crate::builtins::json_text(value) {
+                write_display(out, &json, seen);
+                return;
+            }
             if let Some(Value::Str(m)) = o
                 .fields
                 .borrow()

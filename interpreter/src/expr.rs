@@ -168,24 +168,22 @@ impl Interpreter {
             }
             ExprKind::InstanceOf { expr, ty } => {
                 let v = self.expr(expr, ctx)?;
-                Ok(Value::Bool(self.instance_of(&v, &ty.name)))
+                Ok(Value::Bool(crate::convert::instance_of_type(self, &v, ty)))
             }
             ExprKind::Closure(c) => Ok(self.closure(c, ctx)),
-            ExprKind::New { ty, args, .. } => {
+            ExprKind::New { ty, args, body } => {
                 let args = self.args(args, ctx)?;
-                self.instantiate(&ty.name, args)
+                match body {
+                    Some(body) => self.instantiate_anonymous(&ty.name, body, args),
+                    None => self.instantiate(&ty.name, args),
+                }
             }
-            ExprKind::NewArray { dims, .. } => {
+            ExprKind::NewArray { ty, dims } => {
                 let n = match dims.first() {
                     Some(d) => self.expr(d, ctx)?.as_i64().unwrap_or(0),
                     None => 0,
                 };
-                Ok(Value::list(vec![
-                    Value::Null;
-                    usize::try_from(n)
-                        .unwrap_or(0)
-                        .min(1 << 20)
-                ]))
+                Ok(crate::arrays::new_array(&ty.name, n))
             }
             ExprKind::Spread(inner) => self.expr(inner, ctx),
             ExprKind::Paren(inner) => self.expr(inner, ctx),

@@ -391,9 +391,12 @@ impl Interpreter {
         crate::builtins::value_to_json(self, v)
     }
 
-    /// Groovy values of a parsed JSON document, as `JsonSlurperClassic` gives them.
-    pub fn from_json(json: crate::json::Json) -> Value {
-        crate::builtins::json_to_value(json)
+    /// Groovy values of a parsed JSON document, objects as `LinkedHashMap`s.
+    ///
+    /// # Errors
+    /// None in practice; building maps goes through the interpreter.
+    pub fn from_json(&mut self, json: crate::json::Json) -> Eval {
+        crate::builtins::json_to_value(self, json)
     }
 
     /// The host and object of `v` when it is a host object.

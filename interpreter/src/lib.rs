@@ -12,6 +12,7 @@
 
 pub use jenkins_harness_grammar as grammar;
 
+mod arrays;
 mod builtins;
 mod call;
 mod classes;

@@ -309,6 +309,22 @@ pub fn equals(it: &mut Interpreter, l: &Value, r: &Value) -> Eval<bool> {
             if a.len() != b.len() {
                 return Ok(false);
             }
+            match (
+                crate::collections::set_kind(l).is_some(),
+                crate::collections::set_kind(r).is_some(),
+            ) {
+                // Sets are equal when each holds the other's elements, whatever the order.
+                (true, true) => {
+                    for y in &b {
+                        if !contains_equal(it, &a, y)? {
+                            return Ok(false);
+                        }
+                    }
+                    return Ok(true);
+                }
+                (false, false) => {}
+                _ => return Ok(false),
+            }
             for (x, y) in a.iter().zip(&b) {
                 if !equals(it, x, y)? {
                     return Ok(false);
@@ -358,6 +374,16 @@ pub fn equals(it: &mut Interpreter, l: &Value, r: &Value) -> Eval<bool> {
                 || (matches!((a, b), (Value::Char(x), Value::Char(y)) if x == y))
         }
     })
+}
+
+/// Whether `values` holds one Groovy-equal (`==`) to `v`.
+fn contains_equal(it: &mut Interpreter, values: &[Value], v: &Value) -> Eval<bool> {
+    for x in values {
+        if equals(it, x, v)? {
+            return Ok(true);
+        }
+    }
+    Ok(false)
 }
 
 /// Whether a script class (or one of its superclasses) declares `implements Comparable`.
@@ -559,7 +585,7 @@ pub fn is_case(it: &mut Interpreter, pattern: &Value, value: &Value) -> Eval<boo
                 return Ok(false);
             }
             let text = it.to_string_value(value)?;
-            Ok(crate::regex::full_match(p, &text))
+            Ok(crate::regex::is_case_match(it, p, &text))
         }
         Value::Closure(c) => {
             let c = c.clone();

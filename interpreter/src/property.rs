@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use crate::collections::{items, normalize_index};
+use crate::collections::items;
 use crate::error::Eval;
 use crate::interp::Interpreter;
 use crate::value::{Key, Value};
@@ -15,11 +15,7 @@ impl Interpreter {
                 "java.lang.NullPointerException",
                 &format!("Cannot get property '{name}' on null object"),
             )),
-            Value::Map(m) => Ok(m
-                .borrow()
-                .get(&Key::str(name))
-                .cloned()
-                .unwrap_or(Value::Null)),
+            Value::Map(_) => crate::collections::map_get(self, target, Key::str(name)),
             Value::Object(o) if !field && self.is_script(target) => {
                 let _ = o;
                 self.script_property(target, name)
@@ -146,8 +142,8 @@ impl Interpreter {
                 "java.lang.NullPointerException",
                 &format!("Cannot set property '{name}' on null object"),
             )),
-            Value::Map(m) => {
-                m.borrow_mut().insert(Key::str(name), v);
+            Value::Map(_) => {
+                crate::collections::map_put(self, target, Key::str(name), v)?;
                 Ok(())
             }
             Value::Object(_) if self.hosted(target).is_some() => {
@@ -228,12 +224,12 @@ impl Interpreter {
     /// `target[index]` (`getAt`).
     pub fn get_at(&mut self, target: &Value, index: &Value) -> Eval {
         match target {
-            Value::Map(m) => {
+            Value::Map(_) => {
                 let key = match index {
                     Value::GString(_) => Key(Value::Str(index.to_display().into())),
                     other => Key(other.clone()),
                 };
-                Ok(m.borrow().get(&key).cloned().unwrap_or(Value::Null))
+                crate::collections::map_get(self, target, key)
             }
             Value::Null => Err(self.exception(
                 "java.lang.NullPointerException",
@@ -250,32 +246,15 @@ impl Interpreter {
     /// `target[index] = v` (`putAt`).
     pub fn put_at(&mut self, target: &Value, index: &Value, v: Value) -> Eval<()> {
         match target {
-            Value::Map(m) => {
+            Value::Map(_) => {
                 let key = match index {
                     Value::GString(_) => Key(Value::Str(index.to_display().into())),
                     other => Key(other.clone()),
                 };
-                m.borrow_mut().insert(key, v);
+                crate::collections::map_put(self, target, key, v)?;
                 Ok(())
             }
-            Value::List(l) => {
-                let Some(i) = index.as_i64() else {
-                    return Err(self.missing_method(target, "putAt", &[index.clone(), v]));
-                };
-                let len = l.borrow().len();
-                let Some(at) = normalize_index(i, len) else {
-                    return Err(self.exception(
-                        "java.lang.IndexOutOfBoundsException",
-                        &format!("Negative array index [{i}] too large for array size {len}"),
-                    ));
-                };
-                let mut list = l.borrow_mut();
-                if at >= list.len() {
-                    list.resize(at + 1, Value::Null);
-                }
-                list[at] = v;
-                Ok(())
-            }
+            Value::List(_) => crate::collections::list_put_at(self, target, index, v),
             Value::Object(_) if index.is_string() => {
                 let name: Rc<str> = index.to_display().into();
                 self.set_property(target, &name, v, false)

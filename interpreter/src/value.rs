@@ -140,6 +140,18 @@ impl Class {
         self.name.rsplit(['.', '$']).next().unwrap_or(&self.name)
     }
 
+    /// `getSimpleName()`: the simple name, or for an array class its element's with `[]`
+    /// (`String[]` for `[Ljava.lang.String;`).
+    pub fn java_simple_name(&self) -> Rc<str> {
+        match crate::arrays::element_of_class_name(&self.name) {
+            Some(element) => {
+                let simple = element.rsplit(['.', '$']).next().unwrap_or(&element);
+                format!("{simple}[]").into()
+            }
+            None => self.simple_name().into(),
+        }
+    }
+
     /// Whether this class is `name` or a subclass of it (simple or qualified name).
     pub fn is_a(&self, name: &str) -> bool {
         let mut class = Some(self);
@@ -290,6 +302,7 @@ impl Value {
             (Value::List(a), Value::List(b)) => Rc::ptr_eq(a, b),
             (Value::Map(a), Value::Map(b)) => Rc::ptr_eq(a, b),
             (Value::Closure(a), Value::Closure(b)) => Rc::ptr_eq(a, b),
+            (Value::GString(a), Value::GString(b)) => Rc::ptr_eq(a, b),
             (Value::Object(a), Value::Object(b)) => Rc::ptr_eq(a, b),
             (Value::Class(a), Value::Class(b)) => a.name == b.name,
             (Value::Str(a), Value::Str(b)) => a == b,
@@ -325,12 +338,18 @@ impl Value {
             Value::Matcher(m) => m.find(),
             Value::Buffer(b) => !b.borrow().is_empty(),
             Value::Range(_) => !crate::collections::range_items(self).is_empty(),
+            Value::Object(_) if crate::builtins::is_iterator(self) => {
+                crate::builtins::has_next(self)
+            }
             _ => true,
         }
     }
 
     /// The Java class name of the value.
     pub fn class_name(&self) -> Rc<str> {
+        if let Some(name) = crate::collections::tagged_class_name(self) {
+            return name;
+        }
         match self {
             Value::Null => "null".into(),
             Value::Bool(_) => "java.lang.Boolean".into(),
@@ -340,8 +359,8 @@ impl Value {
             Value::GString(_) => "org.codehaus.groovy.runtime.GStringImpl".into(),
             Value::List(_) => "java.util.ArrayList".into(),
             Value::Map(_) => "java.util.LinkedHashMap".into(),
-            Value::Range(r) => match r.from {
-                Value::Num(_) => "groovy.lang.IntRange".into(),
+            Value::Range(r) => match &r.from {
+                Value::Num(n) if n.is_integral() => "groovy.lang.IntRange".into(),
                 _ => "groovy.lang.ObjectRange".into(),
             },
             Value::Closure(c) => c.class_name.clone(),

@@ -95,7 +95,7 @@ pub(crate) fn method(
                     out.push(i.clone());
                 }
             }
-            Value::list(out)
+            crate::collections::similar_collection(it, target, out)?
         }
         ("findAll", [], None) => {
             let mut out = Vec::new();
@@ -104,7 +104,7 @@ pub(crate) fn method(
                     out.push(i);
                 }
             }
-            Value::list(out)
+            crate::collections::similar_collection(it, target, out)?
         }
         ("find", [_], Some(c)) => {
             for i in &items {
@@ -220,7 +220,12 @@ pub(crate) fn method(
             Value::Str(join(it, &items, &sep)?.into())
         }
         ("max" | "min", [], None) => extreme(it, items, name == "max", None)?,
-        ("max" | "min", [_], Some(c)) => extreme(it, items, name == "max", Some(c))?,
+        ("max" | "min", [by], _)
+            if matches!(by, Value::Closure(_))
+                || super::comparator::is_comparator_object(it, by) =>
+        {
+            extreme(it, items, name == "max", Some(by))?
+        }
         ("groupBy", [_], Some(c)) => {
             let mut out: IndexMap<Key, Value> = IndexMap::new();
             for i in &items {
@@ -339,33 +344,22 @@ pub(crate) fn join(it: &mut Interpreter, items: &[Value], sep: &str) -> Eval<Str
     Ok(parts.join(sep))
 }
 
-fn extreme(it: &mut Interpreter, items: Vec<Value>, max: bool, by: Option<Rc<Closure>>) -> Eval {
+fn extreme(it: &mut Interpreter, items: Vec<Value>, max: bool, by: Option<&Value>) -> Eval {
+    let key_closure = by.filter(|b| super::comparator::is_key_closure(b));
+    let comparator = by.filter(|b| !super::comparator::is_key_closure(b));
     let mut best: Option<(Value, Value)> = None;
     for i in items {
-        let key = match &by {
-            Some(c) if c.code.params.as_ref().is_some_and(|p| p.len() == 2) => {
-                // A comparator closure.
-                if let Some((b, _)) = &best {
-                    let r = it.call_closure(c, vec![i.clone(), b.clone()])?;
-                    let better = if max {
-                        r.as_i64().unwrap_or(0) > 0
-                    } else {
-                        r.as_i64().unwrap_or(0) < 0
-                    };
-                    if better {
-                        best = Some((i.clone(), i.clone()));
-                    }
-                    continue;
-                }
-                i.clone()
-            }
-            Some(c) => it.call_closure(c, vec![i.clone()])?,
-            None => i.clone(),
+        let key = match key_closure {
+            Some(Value::Closure(c)) => it.call_closure(c, vec![i.clone()])?,
+            _ => i.clone(),
         };
         let better = match &best {
             None => true,
-            Some((_, k)) => {
-                let ord = ops::compare(it, &key, k)?;
+            Some((b, k)) => {
+                let ord = match comparator {
+                    Some(c) => super::comparator::compare(it, c, &i, b)?,
+                    None => ops::compare(it, &key, k)?,
+                };
                 if max {
                     ord == std::cmp::Ordering::Greater
                 } else {

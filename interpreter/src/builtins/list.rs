@@ -12,7 +12,7 @@ use crate::collections::{
 use crate::error::Eval;
 use crate::interp::Interpreter;
 use crate::ops;
-use crate::value::{Closure, Value};
+use crate::value::Value;
 
 /// `list + x`, `list - x`, `list * n`, `list << x`.
 pub(crate) fn list_operator(it: &mut Interpreter, op: BinaryOp, l: &Value, r: &Value) -> Eval {
@@ -31,6 +31,10 @@ pub(crate) fn list_operator(it: &mut Interpreter, op: BinaryOp, l: &Value, r: &V
         return Ok(l.clone());
     }
     let result = plain_operator(it, op, l, r)?;
+    // `array + x` and `array - x` are `Object[]`s.
+    if crate::arrays::element_of(l).is_some() && matches!(op, BinaryOp::Add | BinaryOp::Sub) {
+        return Ok(crate::arrays::array_of("Object", items(&result)));
+    }
     match (set_kind(l), op) {
         // `plus` keeps the kind of set; `minus` keeps only a TreeSet's.
         (Some(kind), BinaryOp::Add) => new_set(it, items(&result), kind),
@@ -112,13 +116,13 @@ pub(crate) fn get_at(it: &mut Interpreter, target: &Value, index: &Value) -> Eva
     let pick = |it: &mut Interpreter, i: i64| -> Eval {
         match normalize_index(i, len) {
             Some(a) if a < len => Ok(elements[a].clone()),
-            _ if is_string => Err(it.exception(
-                "java.lang.StringIndexOutOfBoundsException",
-                &format!("begin {i}, end {}, length {len}", i + 1),
-            )),
             None if i < 0 => Err(it.exception(
                 "java.lang.ArrayIndexOutOfBoundsException",
                 &format!("Negative array index [{i}] too large for array size {len}"),
+            )),
+            _ if is_string => Err(it.exception(
+                "java.lang.StringIndexOutOfBoundsException",
+                &format!("begin {i}, end {}, length {len}", i + 1),
             )),
             _ => Ok(Value::Null),
         }
@@ -146,10 +150,18 @@ pub(crate) fn get_at(it: &mut Interpreter, target: &Value, index: &Value) -> Eva
                 b = if b > a { b - 1 } else { b + 1 };
             }
             if a.max(b) >= len {
-                return Err(it.exception(
-                    "java.lang.IndexOutOfBoundsException",
-                    &format!("toIndex = {}", a.max(b) + 1),
-                ));
+                // Java's `substring` or `subList` bounds error.
+                return Err(if is_string {
+                    it.exception(
+                        "java.lang.StringIndexOutOfBoundsException",
+                        &format!("begin {}, end {}, length {len}", a.min(b), a.max(b) + 1),
+                    )
+                } else {
+                    it.exception(
+                        "java.lang.IndexOutOfBoundsException",
+                        &format!("toIndex = {}", a.max(b) + 1),
+                    )
+                });
             }
             let out: Vec<Value> = if a <= b {
                 elements[a..=b].to_vec()
@@ -194,6 +206,19 @@ pub(crate) fn get_at(it: &mut Interpreter, target: &Value, index: &Value) -> Eva
     Ok(result)
 }
 
+/// `collate(size, step, keepRemainder)`: windows of `size` elements starting every `step`.
+fn collate(elements: &[Value], size: i64, step: i64, keep: bool) -> Value {
+    let size = usize::try_from(size).unwrap_or(0).max(1);
+    let step = usize::try_from(step).unwrap_or(0).max(1);
+    let windows = (0..elements.len())
+        .step_by(step)
+        .map(|start| &elements[start..(start + size).min(elements.len())])
+        .filter(|w| keep || w.len() == size)
+        .map(|w| Value::list(w.to_vec()))
+        .collect();
+    Value::list(windows)
+}
+
 /// Sorts values in place by Groovy's ordering (stable, as Java's).
 pub(crate) fn sort_values(it: &mut Interpreter, values: &mut [Value]) -> Eval<()> {
     sort_by(it, values, ops::compare)
@@ -219,31 +244,36 @@ fn sort_by(
     Ok(())
 }
 
-fn sort_with(it: &mut Interpreter, values: &mut [Value], c: &Rc<Closure>) -> Eval<()> {
-    let two = c.code.params.as_ref().is_some_and(|p| p.len() == 2);
+/// Sorts by comparator or key closure `by`.
+fn sort_with(it: &mut Interpreter, values: &mut [Value], by: &Value) -> Eval<()> {
     sort_by(it, values, |it, a, b| {
-        if two {
-            let r = it.call_closure(c, vec![a.clone(), b.clone()])?;
-            Ok(r.as_i64().unwrap_or(0).cmp(&0))
-        } else {
-            let ka = it.call_closure(c, vec![a.clone()])?;
-            let kb = it.call_closure(c, vec![b.clone()])?;
-            ops::compare(it, &ka, &kb)
-        }
+        super::comparator::compare(it, by, a, b)
     })
 }
 
-fn unique(it: &mut Interpreter, values: Vec<Value>, by: Option<&Rc<Closure>>) -> Eval<Vec<Value>> {
+/// The elements without repeats: equal by `==`, by a key closure's result, or by a
+/// comparator's zero.
+fn unique(it: &mut Interpreter, values: Vec<Value>, by: Option<&Value>) -> Eval<Vec<Value>> {
     let mut out: Vec<Value> = Vec::new();
     let mut keys: Vec<Value> = Vec::new();
     for v in values {
         let key = match by {
-            Some(c) => it.call_closure(c, vec![v.clone()])?,
-            None => v.clone(),
+            Some(Value::Closure(c))
+                if super::comparator::is_key_closure(&Value::Closure(c.clone())) =>
+            {
+                it.call_closure(c, vec![v.clone()])?
+            }
+            _ => v.clone(),
         };
         let mut seen = false;
         for k in &keys {
-            if ops::equals(it, k, &key)? {
+            let same = match by {
+                Some(c) if !super::comparator::is_key_closure(c) => {
+                    super::comparator::compare(it, c, k, &key)? == Ordering::Equal
+                }
+                _ => ops::equals(it, k, &key)?,
+            };
+            if same {
                 seen = true;
                 break;
             }
@@ -263,6 +293,12 @@ pub(crate) fn method(
     name: &str,
     args: &[Value],
 ) -> Eval<Option<Value>> {
+    if let Some(v) = super::deque::method(target, name, args)? {
+        return Ok(Some(v));
+    }
+    if let Some(v) = super::java_util::list_default_method(it, target, name, args)? {
+        return Ok(Some(v));
+    }
     // The list these methods may change: none for ranges and `asImmutable()` lists.
     let list = match target {
         Value::List(l) if !is_immutable(target) => Some(l.clone()),
@@ -281,9 +317,6 @@ pub(crate) fn method(
         )
     };
     Ok(Some(match (name, args) {
-        ("getClass", []) if crate::collections::tagged_class_name(target).is_some() => {
-            crate::collections::tagged_class(it, target).unwrap_or_default()
-        }
         ("size", []) => int_value(i64::try_from(len).unwrap_or(0)),
         ("isEmpty", []) => Value::Bool(len == 0),
         ("contains", [x]) => {
@@ -374,6 +407,10 @@ pub(crate) fn method(
                 elements[n..].to_vec()
             })
         }
+        // An array's reverse is an `Object[]`.
+        ("reverse", []) if crate::arrays::element_of(target).is_some() => {
+            crate::arrays::array_of("Object", elements.into_iter().rev().collect())
+        }
         ("reverse", []) => Value::list(elements.into_iter().rev().collect()),
         ("add" | "leftShift", [x]) => {
             let Some(l) = &list else {
@@ -426,7 +463,10 @@ pub(crate) fn method(
             let Some(l) = &list else {
                 return Err(unsupported());
             };
-            if let (Value::Num(_), None) = (x, set_kind(target)) {
+            // `remove(int)` unless the argument is a set's element or cast to `Object`.
+            let by_value = set_kind(target).is_some()
+                || crate::call::arg_cast_type(0, 1).is_some_and(|t| &*t == "Object");
+            if matches!(x, Value::Num(_)) && !by_value {
                 let i = x.as_i64().unwrap_or(0);
                 match normalize_index(i, len).filter(|&a| a < len) {
                     Some(a) => l.borrow_mut().remove(a),
@@ -489,13 +529,19 @@ pub(crate) fn method(
             let Some(l) = &list else {
                 return Err(unsupported());
             };
+            // Clearing a `subList` view removes its elements from the list it views.
+            if let Some((parent, start)) = crate::collections::tags(target).view_of {
+                let mut parent = parent.borrow_mut();
+                let end = (start + len).min(parent.len());
+                parent.drain(start.min(end)..end);
+            }
             l.borrow_mut().clear();
             Value::Null
         }
         ("indexOf" | "lastIndexOf", [x]) => {
             let mut found = -1i64;
             for (n, e) in elements.iter().enumerate() {
-                if ops::equals(it, e, x)? {
+                if ops::java_equals(it, e, x)? {
                     found = i64::try_from(n).unwrap_or(-1);
                     if name == "indexOf" {
                         break;
@@ -504,24 +550,27 @@ pub(crate) fn method(
             }
             int_value(found)
         }
-        ("sort", [Value::Closure(c)]) if is_proxy(c) && matches!(target, Value::List(_)) => {
+        ("sort", [cmp])
+            if super::comparator::is_comparator_object(it, cmp)
+                && matches!(target, Value::List(_)) =>
+        {
             // Java's own `List.sort(Comparator)` wins over the GDK method: it returns void.
             let Some(l) = &list else {
                 return Err(unsupported());
             };
             let mut sorted = elements;
-            sort_with(it, &mut sorted, c)?;
+            sort_with(it, &mut sorted, cmp)?;
             *l.borrow_mut() = sorted;
             Value::Null
         }
-        ("sort" | "toSorted", _) if sort_args(args).is_some() => {
-            let (mutate, by) = sort_args(args).unwrap_or((true, None));
+        ("sort" | "toSorted", _) if sort_args(it, args).is_some() => {
+            let (mutate, by) = sort_args(it, args).unwrap_or((true, None));
             // Sorting a set gives a new list.
             let mutate = mutate && set_kind(target).is_none();
             let mut sorted = elements;
             match &by {
                 Some(c) => sort_with(it, &mut sorted, c)?,
-                None => sort_values(it, &mut sorted)?,
+                None => sort_by(it, &mut sorted, super::comparator::number_aware)?,
             }
             match (&list, mutate && name == "sort") {
                 (Some(l), true) => {
@@ -532,8 +581,8 @@ pub(crate) fn method(
                 _ => Value::list(sorted),
             }
         }
-        ("unique" | "toUnique", _) if sort_args(args).is_some() => {
-            let (mutate, by) = sort_args(args).unwrap_or((true, None));
+        ("unique" | "toUnique", _) if sort_args(it, args).is_some() => {
+            let (mutate, by) = sort_args(it, args).unwrap_or((true, None));
             let out = unique(it, elements, by.as_ref())?;
             match (&list, mutate && name == "unique") {
                 (Some(l), true) => {
@@ -543,6 +592,17 @@ pub(crate) fn method(
                 (None, true) if matches!(target, Value::List(_)) => return Err(unsupported()),
                 _ => Value::list(out),
             }
+        }
+        ("collate", [size, rest @ ..]) if size.as_i64().is_some() => {
+            let size = size.as_i64().unwrap_or(1);
+            let (step, keep) = match rest {
+                [] => (size, true),
+                [Value::Bool(keep)] => (size, *keep),
+                [step] => (step.as_i64().unwrap_or(size), true),
+                [step, keep] => (step.as_i64().unwrap_or(size), keep.truthy()),
+                _ => return Ok(None),
+            };
+            collate(&elements, size, step, keep)
         }
         ("flatten", []) => {
             fn flat(v: &Value, out: &mut Vec<Value>) {
@@ -600,7 +660,14 @@ pub(crate) fn method(
                     &format!("toIndex = {b}"),
                 ));
             }
-            Value::list(elements[a..b].to_vec())
+            let sub = Value::list(elements[a..b].to_vec());
+            if let Some(l) = &list {
+                tag(&sub, |t| {
+                    t.view_of = Some((l.clone(), a));
+                    t.class = Some("java.util.ArrayList$SubList");
+                });
+            }
+            sub
         }
         ("split", [Value::Closure(c)]) => {
             let (mut yes, mut no) = (Vec::new(), Vec::new());
@@ -678,11 +745,20 @@ pub(crate) fn method(
             }
         }
         ("clone", []) if list.is_some() => Value::list(elements),
-        ("asType", [Value::Class(c)]) if SetKind::named(&c.name).is_some() => {
-            let kind = SetKind::named(&c.name).unwrap_or(SetKind::Linked);
-            new_set(it, elements, kind)?
+        ("toArray", []) => crate::arrays::array_of("Object", elements),
+        ("toArray", [model]) if crate::arrays::element_of(model).is_some() => {
+            let element = crate::arrays::element_of(model).unwrap_or_else(|| "Object".into());
+            crate::arrays::array_of(&element, elements)
         }
-        ("toSet", []) => new_set(it, elements, SetKind::Hash)?,
+        ("encodeBase64", []) if crate::arrays::bytes_of(target).is_some() => {
+            let bytes = crate::arrays::bytes_of(target).unwrap_or_default();
+            Value::Str(super::string::base64(&bytes).into())
+        }
+        // `toSet()` sizes its `HashSet` for the source's size.
+        ("toSet", []) => {
+            let len = elements.len();
+            crate::collections::new_sized_set(it, elements, SetKind::Hash, len)?
+        }
         ("isReverse", []) => match target {
             Value::Range(r) => Value::Bool(is_reverse(&r.from, &r.to)),
             _ => return Ok(None),
@@ -803,20 +879,17 @@ fn put_at(it: &mut Interpreter, l: &crate::value::ListRef, index: &Value, v: &Va
     Ok(())
 }
 
-/// Whether `c` is a closure coerced to an interface (`{ a, b -> ... } as Comparator`), which
-/// Groovy turns into a `jdk.proxy` object: no longer a `Closure`.
-fn is_proxy(c: &Closure) -> bool {
-    c.class_name.starts_with("jdk.proxy")
-}
-
-/// The `(mutate, closure)` of `sort`/`unique` arguments: `()`, `(Closure)`, `(boolean)`,
-/// `(boolean, Closure)`; `None` for other arguments.
-fn sort_args(args: &[Value]) -> Option<(bool, Option<Rc<Closure>>)> {
+/// The `(mutate, comparator)` of `sort`/`unique` arguments: `()`, `(by)`, `(boolean)`,
+/// `(boolean, by)`, where `by` is a closure or comparator; `None` for other arguments.
+fn sort_args(it: &Interpreter, args: &[Value]) -> Option<(bool, Option<Value>)> {
+    let by = |v: &Value| {
+        matches!(v, Value::Closure(_)) || super::comparator::is_comparator_object(it, v)
+    };
     match args {
         [] => Some((true, None)),
-        [Value::Closure(c)] => Some((true, Some(c.clone()))),
+        [c] if by(c) => Some((true, Some(c.clone()))),
         [Value::Bool(b)] => Some((*b, None)),
-        [Value::Bool(b), Value::Closure(c)] => Some((*b, Some(c.clone()))),
+        [Value::Bool(b), c] if by(c) => Some((*b, Some(c.clone()))),
         _ => None,
     }
 }

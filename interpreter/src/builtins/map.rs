@@ -3,7 +3,7 @@
 use indexmap::IndexMap;
 
 use crate::collections::{int_value, is_immutable, map_get, map_put, tag, unsupported};
-use crate::error::Eval;
+use crate::error::{Eval, Flow};
 use crate::interp::Interpreter;
 use crate::value::{Key, Value};
 
@@ -22,6 +22,9 @@ pub(crate) fn method(
     let Value::Map(m) = target else {
         return Ok(None);
     };
+    if let Some(v) = super::java_util::map_default_method(it, target, name, args)? {
+        return Ok(Some(v));
+    }
     let entries: Vec<(Key, Value)> = m
         .borrow()
         .iter()
@@ -35,8 +38,26 @@ pub(crate) fn method(
         return Err(unsupported());
     }
     Ok(Some(match (name, args) {
-        ("getClass", []) if crate::collections::tagged_class_name(target).is_some() => {
-            crate::collections::tagged_class(it, target).unwrap_or_default()
+        // `SortedMap` methods of a `TreeMap`.
+        ("firstKey" | "lastKey" | "firstEntry" | "lastEntry", [])
+            if crate::collections::tags(target).sorted_keys() =>
+        {
+            let picked = if name.starts_with("first") {
+                entries.first()
+            } else {
+                entries.last()
+            };
+            match (picked, name.ends_with("Key")) {
+                (Some((k, _)), true) => k.0.clone(),
+                (Some((k, v)), false) => super::entry(k.0.clone(), v.clone()),
+                (None, true) => {
+                    return Err(Flow::Throw(crate::classes::new_exception(
+                        "java.util.NoSuchElementException",
+                        None,
+                    )));
+                }
+                (None, false) => Value::Null,
+            }
         }
         ("size", []) => int_value(i64::try_from(entries.len()).unwrap_or(0)),
         ("isEmpty", []) => Value::Bool(entries.is_empty()),
@@ -53,7 +74,7 @@ pub(crate) fn method(
             }
         }
         ("getAt", [k]) => map_get(it, target, key(k))?,
-        ("put" | "putAt", [k, v]) => map_put(target, key(k), v.clone())?,
+        ("put" | "putAt", [k, v]) => map_put(it, target, key(k), v.clone())?,
         ("putAll", [Value::Map(other)]) => {
             let more: Vec<(Key, Value)> = other
                 .borrow()

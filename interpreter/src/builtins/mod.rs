@@ -1,7 +1,13 @@
 //! Built-in methods: script globals (`println`), GDK methods on values, static methods of the
 //! classes scripts use (`Math`, `Integer`, `String.format`, `JsonOutput`).
 
+mod comparator;
+mod decimal;
+mod deque;
 mod iterable;
+mod iterator;
+mod java_util;
+mod json_builder;
 mod list;
 mod map;
 mod statics;
@@ -10,6 +16,8 @@ mod string;
 use std::cell::RefCell;
 use std::rc::Rc;
 
+pub(crate) use iterator::{has_next, is_iterator, remaining};
+pub(crate) use json_builder::json_text;
 pub(crate) use list::{get_at, list_operator, sort_values};
 pub(crate) use statics::{construct, static_method, static_property};
 
@@ -85,9 +93,9 @@ pub(crate) fn value_to_json(it: &mut Interpreter, v: &Value) -> Eval<crate::json
     statics::to_json_value(it, v)
 }
 
-/// Groovy values of a parsed JSON document, as `JsonSlurperClassic` gives them.
-pub(crate) fn json_to_value(j: crate::json::Json) -> Value {
-    statics::from_json(j)
+/// Groovy values of a parsed JSON document, objects as `LinkedHashMap`s.
+pub(crate) fn json_to_value(it: &mut Interpreter, j: crate::json::Json) -> Eval {
+    statics::from_json(it, j, "java.util.LinkedHashMap")
 }
 
 /// Prints `text` then `end` (a newline for `println`), unless the host takes it as a whole
@@ -118,6 +126,7 @@ pub(crate) fn method(
         Value::Num(_) => statics::number_method(it, target, name, args)?,
         Value::Closure(c) => closure_method(it, c, name, args)?,
         Value::Matcher(_) | Value::Pattern(_) => string::regex_method(it, target, name, args)?,
+        Value::Object(_) => json_builder::method(it, target, name, args)?,
         _ => None,
     };
     if specific.is_some() {
@@ -166,10 +175,23 @@ fn object_method(
         ("parseText", [t]) if is_slurper(target) => {
             let text = it.to_string_value(t)?;
             let classic = matches!(target, Value::Object(o) if o.class.name.ends_with("Classic"));
+            // JsonSlurperClassic builds HashMaps; JsonSlurper its LazyMap.
+            let map_class = if classic {
+                "java.util.HashMap"
+            } else {
+                "groovy.json.internal.LazyMap"
+            };
             match crate::json::parse(&text, classic) {
-                Ok(j) => statics::from_json(j),
+                Ok(j) => statics::from_json(it, j, map_class)?,
                 Err(e) => return Err(it.exception(e.class, &e.message)),
             }
+        }
+        ("iterator", []) if matches!(target, Value::List(_) | Value::Map(_) | Value::Range(_)) => {
+            iterator::new_iterator(it, target)?
+        }
+        _ if iterator::is_iterator(target) => return iterator::method(it, target, name, args),
+        ("compare", [_, _]) if matches!(target, Value::Object(_)) => {
+            return comparator::method(it, target, name, args);
         }
         ("getKey", []) if is_entry(target) => field(target, "key"),
         ("getValue", []) if is_entry(target) => field(target, "value"),
@@ -207,7 +229,9 @@ fn grep(it: &mut Interpreter, target: &Value, name: &str, args: &[Value]) -> Eva
             out.push(item);
         }
     }
-    Ok(Some(Value::list(out)))
+    Ok(Some(crate::collections::similar_collection(
+        it, target, out,
+    )?))
 }
 
 /// Whether `v` is `System.out`.
@@ -256,7 +280,7 @@ fn class_of(it: &Interpreter, v: &Value) -> Value {
             Value::Class(it.class_named(&name).unwrap_or_else(|| {
                 Rc::new(crate::value::Class {
                     name,
-                    parent: None,
+                    parent: Some(crate::classes::builtin("java.lang.Object")),
                     decl: None,
                     statics: RefCell::default(),
                 })
@@ -274,7 +298,7 @@ pub(crate) fn property(it: &mut Interpreter, target: &Value, name: &str) -> Eval
         }
         (Value::Object(o), "simpleName") if o.class.is_a("java.lang.Throwable") => Value::Null,
         (Value::Class(c), "name") => Value::Str(c.name.clone()),
-        (Value::Class(c), "simpleName") => Value::Str(c.simple_name().into()),
+        (Value::Class(c), "simpleName") => Value::Str(c.java_simple_name()),
         (Value::Class(c), "modifiers") if c.decl.is_some() => {
             Interpreter::int(crate::classes_runtime::class_modifiers(c).unwrap_or(1))
         }
@@ -292,13 +316,9 @@ pub(crate) fn property(it: &mut Interpreter, target: &Value, name: &str) -> Eval
         (Value::Range(r), "to") => r.to.clone(),
         (Value::List(_) | Value::Range(_), "empty") => Value::Bool(!target.truthy()),
         (Value::Str(_) | Value::GString(_), "empty") => Value::Bool(!target.truthy()),
-        (Value::Str(_) | Value::GString(_), "bytes") => Value::list(
-            target
-                .to_display()
-                .bytes()
-                .map(|b| Interpreter::int(i32::from(b as i8)))
-                .collect(),
-        ),
+        (Value::Str(_) | Value::GString(_), "bytes") => {
+            crate::arrays::byte_array(target.to_display().as_bytes())
+        }
         (Value::Matcher(m), "count") => {
             Interpreter::int(i32::try_from(m.matches.len()).unwrap_or(0))
         }
@@ -377,8 +397,24 @@ fn closure_method(
             }
             _ => return Ok(None),
         },
+        // A closure coerced to an interface runs for any of the interface's methods.
+        _ if is_proxy(c) && !is_object_method(name) => it.call_closure(c, args.to_vec())?,
         _ => return Ok(None),
     }))
+}
+
+/// Whether closure `c` stands for an interface (`{ a, b -> ... } as Comparator`), which Groovy
+/// turns into a `jdk.proxy` object: no longer a `Closure`.
+pub(crate) fn is_proxy(c: &crate::value::Closure) -> bool {
+    c.class_name.starts_with("jdk.proxy")
+}
+
+/// Methods of `java.lang.Object`, which a proxy does not route to its closure.
+pub(crate) fn is_object_method(name: &str) -> bool {
+    matches!(
+        name,
+        "toString" | "equals" | "hashCode" | "getClass" | "is" | "inspect" | "asType"
+    )
 }
 
 /// A closure built from `c` (composition, right or n-th currying): a method pointer to the
@@ -433,6 +469,22 @@ fn derived_call(it: &mut Interpreter, kind: &str, args: &[Value]) -> Eval<Option
         }
         _ => return Ok(None),
     }))
+}
+
+/// `closure as Comparator` (or another functional interface): the closure behind a JDK proxy.
+pub(crate) fn closure_proxy(c: &Rc<crate::value::Closure>) -> Value {
+    let mut proxy = copy_closure(
+        c,
+        c.delegate.borrow().clone(),
+        c.owner.clone(),
+        c.this.clone(),
+    );
+    if let Value::Closure(p) = &mut proxy
+        && let Some(p) = Rc::get_mut(p)
+    {
+        p.class_name = "jdk.proxy1.$Proxy8".into();
+    }
+    proxy
 }
 
 /// A copy of a closure with another delegate, owner and `this` (`clone`, `rehydrate`).

@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use indexmap::IndexMap;
 
+use crate::collections::{SetKind, new_map};
 use crate::error::Eval;
 use crate::format::FormatArg;
 use crate::interp::Interpreter;
@@ -51,12 +52,21 @@ pub(crate) fn static_property(
         ("BigDecimal", "ROUND_HALF_EVEN") => Interpreter::int(6),
         ("BigDecimal", "ROUND_UNNECESSARY") => Interpreter::int(7),
         ("Matcher", "lastMatcher") => crate::regex::last_matcher(it),
+        ("RoundingMode", mode) if RoundingMode::from_name(mode).is_some() => {
+            let ordinal = (0..8)
+                .position(|n| RoundingMode::from_java_int(n).is_some_and(|m| m.name() == mode))
+                .unwrap_or(0);
+            crate::classes::enum_constant(class, mode, ordinal)
+        }
+        ("String", "CASE_INSENSITIVE_ORDER") => {
+            super::comparator::jdk_comparator(super::comparator::CASE_INSENSITIVE)
+        }
         ("Boolean", "TRUE") => Value::Bool(true),
         ("Boolean", "FALSE") => Value::Bool(false),
         ("Math", "PI") => Value::Num(Number::Double(std::f64::consts::PI)),
         ("Math", "E") => Value::Num(Number::Double(std::f64::consts::E)),
         (_, "name") => Value::Str(class.name.clone()),
-        (_, "simpleName") => Value::Str(class.simple_name().into()),
+        (_, "simpleName") => Value::Str(class.java_simple_name()),
         _ => return Ok(None),
     }))
 }
@@ -75,8 +85,17 @@ pub(crate) fn static_method(
     name: &str,
     args: &[Value],
 ) -> Eval<Option<Value>> {
+    if class.simple_name() == "Collections" {
+        return super::java_util::collections_static(it, name, args);
+    }
     let text = |it: &mut Interpreter, v: &Value| it.to_string_value(v);
     Ok(Some(match (class.simple_name(), name, args) {
+        (_, "isCase", [x]) => {
+            Value::Bool(crate::ops::is_case(it, &Value::Class(class.clone()), x)?)
+        }
+        (_, "getName", []) => Value::Str(class.name.clone()),
+        (_, "isInterface", []) => Value::Bool(crate::convert::is_interface(it, &class.name)),
+        (_, "getSimpleName", []) => Value::Str(class.java_simple_name()),
         ("Math", "max" | "min", [a, b]) => {
             let ord = crate::ops::compare(it, a, b)?;
             let first = (name == "max") == (ord != std::cmp::Ordering::Less);
@@ -169,12 +188,6 @@ pub(crate) fn static_method(
         ("Boolean", "valueOf" | "parseBoolean", [v]) => {
             Value::Bool(text(it, v)?.eq_ignore_ascii_case("true"))
         }
-        ("Collections", "emptyList", []) => Value::list(Vec::new()),
-        ("Collections", "emptyMap", []) => Value::map(IndexMap::new()),
-        ("Collections", "sort", [l]) => {
-            super::list::method(it, l, "sort", &[])?;
-            Value::Null
-        }
         ("Pattern", "compile", [p]) => {
             let source = text(it, p)?;
             crate::regex::pattern(it, &source)?
@@ -205,8 +218,8 @@ pub(crate) fn static_method(
         },
         ("Arrays", "toString", [Value::Null]) => Value::Str("null".into()),
         ("Arrays", "toString", [a @ Value::List(_)]) => Value::Str(it.to_string_value(a)?.into()),
-        ("Arrays", "asList", [Value::List(l)]) => Value::list(l.borrow().clone()),
-        ("Arrays", "asList", items) => Value::list(items.to_vec()),
+        ("Arrays", "asList", [Value::List(l)]) => fixed_size_list(l.borrow().clone()),
+        ("Arrays", "asList", items) => fixed_size_list(items.to_vec()),
         ("Matcher", "getLastMatcher", []) => crate::regex::last_matcher(it),
         ("Pattern", "quote", [p]) => Value::Str(quote_pattern(&text(it, p)?).into()),
         ("Matcher", "quoteReplacement", [r]) => {
@@ -237,10 +250,29 @@ pub(crate) fn construct(it: &mut Interpreter, class: &Rc<Class>, args: Vec<Value
         return Ok(crate::classes::exception_of(class.clone(), message, cause));
     }
     Ok(match (class.simple_name(), args.as_slice()) {
-        ("ArrayList" | "LinkedList" | "List", []) => Value::list(Vec::new()),
-        ("ArrayList" | "LinkedList", [other]) => Value::list(crate::collections::items(other)),
-        ("LinkedHashMap" | "HashMap" | "TreeMap" | "Map", []) => Value::map(IndexMap::new()),
-        ("LinkedHashMap" | "HashMap", [Value::Map(m)]) => Value::map(m.borrow().clone()),
+        ("ArrayList" | "List", []) => Value::list(Vec::new()),
+        // `new ArrayList(n)`: an empty list with room for n.
+        ("ArrayList", [Value::Num(_)]) => Value::list(Vec::new()),
+        ("ArrayList", [other]) => Value::list(crate::collections::items(other)),
+        ("LinkedList", []) => crate::convert::coerce(it, Value::list(Vec::new()), "LinkedList", 0)?,
+        ("LinkedList", [other]) => crate::convert::coerce(it, other.clone(), "LinkedList", 0)?,
+        (set, []) if SetKind::named(set).is_some() => {
+            crate::convert::coerce(it, Value::list(Vec::new()), set, 0)?
+        }
+        (set, [other @ (Value::List(_) | Value::Range(_))]) if SetKind::named(set).is_some() => {
+            let values = crate::collections::items(other);
+            // `new HashSet(c)` sizes its table for `c.size() / .75 + 1`, 16 at least.
+            let capacity = (values.len() * 4 / 3 + 1).max(16);
+            let kind = SetKind::named(set).unwrap_or(SetKind::Linked);
+            crate::collections::new_sized_set(it, values, kind, capacity)?
+        }
+        ("LinkedHashMap" | "Map", []) => Value::map(IndexMap::new()),
+        ("LinkedHashMap", [Value::Map(m)]) => Value::map(m.borrow().clone()),
+        (map @ ("HashMap" | "TreeMap"), []) => new_map(it, IndexMap::new(), map_class(map))?,
+        (map @ ("HashMap" | "TreeMap"), [Value::Map(m)]) => {
+            let entries = m.borrow().clone();
+            new_map(it, entries, map_class(map))?
+        }
         ("StringBuilder" | "StringBuffer", []) => Value::Buffer(Rc::default()),
         ("StringBuilder" | "StringBuffer", [v]) => {
             Value::Buffer(Rc::new(std::cell::RefCell::new(it.to_string_value(v)?)))
@@ -274,11 +306,19 @@ pub(crate) fn construct(it: &mut Interpreter, class: &Rc<Class>, args: Vec<Value
                     .into(),
             )
         }
+        ("String", [bytes] | [bytes, _]) if crate::arrays::bytes_of(bytes).is_some() => {
+            let bytes = crate::arrays::bytes_of(bytes).unwrap_or_default();
+            Value::Str(String::from_utf8_lossy(&bytes).into())
+        }
         ("String", [v]) => Value::Str(it.to_string_value(v)?.into()),
         ("Object", []) => Value::Object(Rc::new(crate::value::Object {
             class: class.clone(),
             fields: Default::default(),
         })),
+        ("MathContext", _) if super::decimal::math_context(class, &args).is_some() => {
+            super::decimal::math_context(class, &args).unwrap_or_default()
+        }
+        ("JsonBuilder", [] | [_]) => super::json_builder::construct(it, class, &args)?,
         ("JsonSlurper" | "JsonSlurperClassic", []) => {
             Value::Object(Rc::new(crate::value::Object {
                 class: class.clone(),
@@ -294,6 +334,22 @@ pub(crate) fn construct(it: &mut Interpreter, class: &Rc<Class>, args: Vec<Value
     })
 }
 
+/// `Arrays.asList(...)`: a list of class `java.util.Arrays$ArrayList`.
+fn fixed_size_list(items: Vec<Value>) -> Value {
+    let list = Value::list(items);
+    crate::collections::tag(&list, |t| t.class = Some("java.util.Arrays$ArrayList"));
+    list
+}
+
+/// The class a `HashMap` or `TreeMap` records in its tags.
+fn map_class(simple_name: &str) -> Option<&'static str> {
+    match simple_name {
+        "HashMap" => Some("java.util.HashMap"),
+        "TreeMap" => Some("java.util.TreeMap"),
+        _ => None,
+    }
+}
+
 /// Methods of numbers: `abs`, `times`, `upto`, `intdiv`, conversions...
 pub(crate) fn number_method(
     it: &mut Interpreter,
@@ -304,9 +360,15 @@ pub(crate) fn number_method(
     let Value::Num(n) = target else {
         return Ok(None);
     };
+    if let Number::BigDecimal(d) = n
+        && let Some(v) = super::decimal::method(it, d, name, args)?
+    {
+        return Ok(Some(v));
+    }
     let err = |it: &Interpreter, e: crate::number::NumberError| it.exception(e.class, &e.message);
     Ok(Some(match (name, args) {
         ("abs", []) => Value::Num(n.abs()),
+        ("negate", []) => Value::Num(n.negate().map_err(|e| err(it, e))?),
         ("intValue" | "toInteger", []) => Value::Num(n.to_integer()),
         ("longValue" | "toLong", []) => Value::Num(n.to_long()),
         ("doubleValue" | "toDouble", []) => Value::Num(n.to_double()),
@@ -322,6 +384,8 @@ pub(crate) fn number_method(
             };
             let mode = match rest.first() {
                 None => Some(RoundingMode::Unnecessary),
+                // `BigDecimal.ROUND_HALF_UP` (an int) or `RoundingMode.HALF_UP` (an enum).
+                Some(Value::Object(_)) => RoundingMode::from_name(&rest[0].to_display()),
                 Some(m) => m
                     .as_i64()
                     .and_then(|m| i32::try_from(m).ok())
@@ -516,25 +580,33 @@ fn bean_properties(o: &crate::value::Object) -> Vec<(Rc<str>, Value)> {
         .collect()
 }
 
-/// A parsed JSON value as a Groovy value.
-pub(crate) fn from_json(j: Json) -> Value {
-    match j {
+/// A parsed JSON value as a Groovy value, its objects maps of Java class `map_class`.
+pub(crate) fn from_json(it: &mut Interpreter, j: Json, map_class: &'static str) -> Eval {
+    Ok(match j {
         Json::Null => Value::Null,
         Json::Bool(b) => Value::Bool(b),
         Json::String(s) => Value::Str(s.into()),
-        Json::Array(items) => Value::list(items.into_iter().map(from_json).collect()),
-        Json::Object(map) => Value::map(
-            map.into_iter()
-                .map(|(k, v)| (Key(Value::Str(k.into())), from_json(v)))
-                .collect(),
-        ),
+        Json::Array(items) => {
+            let mut out = Vec::with_capacity(items.len());
+            for item in items {
+                out.push(from_json(it, item, map_class)?);
+            }
+            Value::list(out)
+        }
+        Json::Object(map) => {
+            let mut entries = IndexMap::with_capacity(map.len());
+            for (k, v) in map {
+                entries.insert(Key(Value::Str(k.into())), from_json(it, v, map_class)?);
+            }
+            new_map(it, entries, Some(map_class))?
+        }
         Json::Integer(i) => Value::Num(Number::Integer(i)),
         Json::Long(l) => Value::Num(Number::Long(l)),
         Json::BigInteger(b) => Value::Num(Number::BigInteger(Rc::new(b))),
         Json::BigDecimal(d) => Value::Num(Number::BigDecimal(Rc::new(d))),
         Json::Double(d) => Value::Num(Number::Double(d)),
         Json::Float(f) => Value::Num(Number::Float(f)),
-    }
+    })
 }
 
 /// A number as a formatter argument.

@@ -142,7 +142,7 @@ pub(crate) fn method(
                 }
             }
         }
-        ("split", []) => Value::list(text.split_whitespace().map(s).collect()),
+        ("split", []) => string_array(text.split_whitespace().map(s).collect()),
         ("tokenize", []) => Value::list(text.split_whitespace().map(s).collect()),
         ("tokenize", [_]) => {
             let delims: Vec<char> = arg_text(it, 0)?.chars().collect();
@@ -197,6 +197,11 @@ pub(crate) fn method(
         ("plus", [x]) => s(format!("{text}{}", it.to_string_value(x)?)),
         ("minus", [_]) => s(text.replacen(&arg_text(it, 0)?, "", 1)),
         ("reverse", []) => s(text.chars().rev().collect::<String>()),
+        ("tr", [_, _]) => {
+            let from = expand_tr_ranges(&arg_text(it, 0)?);
+            let to = expand_tr_ranges(&arg_text(it, 1)?);
+            s(translate(&text, &from, &to))
+        }
         ("toList" | "toCharArray" | "chars", []) => {
             Value::list(chars.iter().map(|c| s(c.to_string())).collect())
         }
@@ -227,12 +232,9 @@ pub(crate) fn method(
         }
         ("format", _) => s(super::statics::sprintf(it, target, args)?),
         ("encodeBase64", []) => s(base64(text.as_bytes())),
-        ("decodeBase64", []) => Value::list(
-            unbase64(&text)
-                .into_iter()
-                .map(|b| Interpreter::int(i32::from(b as i8)))
-                .collect(),
-        ),
+        ("decodeBase64", []) => crate::arrays::byte_array(&unbase64(&text)),
+        // Strings are UTF-8 here, the charset Jenkins scripts ask for.
+        ("getBytes", [] | [_]) => crate::arrays::byte_array(text.as_bytes()),
         ("toString", []) => s(text),
         ("intern", []) => s(text),
         ("isEmpty", []) => Value::Bool(text.is_empty()),
@@ -291,7 +293,7 @@ fn strip_indent(text: &str) -> String {
 
 const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
-fn base64(bytes: &[u8]) -> String {
+pub(crate) fn base64(bytes: &[u8]) -> String {
     let mut out = String::new();
     for chunk in bytes.chunks(3) {
         let b = [
@@ -327,6 +329,39 @@ fn unbase64(text: &str) -> Vec<u8> {
         }
     }
     out
+}
+
+/// The characters of a `tr` argument, ranges (`a-z`) spelled out.
+fn expand_tr_ranges(spec: &str) -> Vec<char> {
+    let chars: Vec<char> = spec.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if i + 2 < chars.len() && chars[i + 1] == '-' && chars[i] <= chars[i + 2] {
+            out.extend(chars[i]..=chars[i + 2]);
+            i += 3;
+        } else {
+            out.push(chars[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
+/// `text.tr(from, to)`: each character of `from` replaced by the one at its place in `to`
+/// (the last one of `to` when `to` is shorter); the last occurrence in `from` wins.
+fn translate(text: &str, from: &[char], to: &[char]) -> String {
+    text.chars()
+        .map(|c| match from.iter().rposition(|&f| f == c) {
+            Some(at) => to.get(at).or(to.last()).copied().unwrap_or(c),
+            None => c,
+        })
+        .collect()
+}
+
+/// A `String[]` (what `split` returns).
+fn string_array(parts: Vec<Value>) -> Value {
+    crate::arrays::array_of("String", parts)
 }
 
 /// Methods of `StringBuffer`/`StringBuilder`.
@@ -523,7 +558,7 @@ pub(crate) fn regex_method(
         (Value::Pattern(p), "split", [text, ..]) => {
             let text = it.to_string_value(text)?;
             let parts = crate::regex::split(&p.regex, &text, int_arg(args, 1));
-            Value::list(parts.into_iter().map(s).collect())
+            string_array(parts.into_iter().map(s).collect())
         }
         (Value::Pattern(_), "flags", []) => Interpreter::int(0),
         (Value::Pattern(p), "matches", [text]) => {
@@ -610,7 +645,7 @@ fn extra_method(
             let source = text_arg(it, args, 0)?;
             let p = crate::regex::compile_regex(it, &source)?;
             let parts = crate::regex::split(&p.regex, text, int_arg(args, 1));
-            Value::list(parts.into_iter().map(s).collect())
+            string_array(parts.into_iter().map(s).collect())
         }
         ("startsWith", [_, Value::Num(_)]) => {
             let prefix = text_arg(it, args, 0)?;

@@ -25,6 +25,19 @@ pub(crate) fn set_cast_hints(hints: Vec<Option<Rc<str>>>) {
     CAST_HINTS.with(|h| *h.borrow_mut() = hints);
 }
 
+/// The type the `i`-th of `count` arguments of the call being dispatched was cast to
+/// (`(Object) 30`), which picks among Java overloads such as `List.remove(int/Object)`.
+pub(crate) fn arg_cast_type(i: usize, count: usize) -> Option<Rc<str>> {
+    CAST_HINTS.with(|h| {
+        let h = h.borrow();
+        if h.len() == count {
+            h.get(i).cloned().flatten()
+        } else {
+            None
+        }
+    })
+}
+
 /// The cast type of the `i`-th argument when it is a null cast to a type.
 fn cast_hint(i: usize, args: &[Value]) -> Option<Rc<str>> {
     if !matches!(args.get(i), Some(Value::Null)) {

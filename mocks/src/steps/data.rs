@@ -47,7 +47,7 @@ fn write(p: &Pipeline, interp: &mut Interpreter, file: &str, text: String) -> Ev
 pub(super) fn read_json(p: &Pipeline, interp: &mut Interpreter, call: &mut StepCall) -> Eval {
     let text = source(p, interp, call, "readJSON")?;
     match json::parse(&text, true) {
-        Ok(doc) => Ok(Interpreter::from_json(doc)),
+        Ok(doc) => interp.from_json(doc),
         Err(e) => Err(interp.exception("net.sf.json.JSONException", &e.message)),
     }
 }

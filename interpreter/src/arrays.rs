@@ -1,0 +1,133 @@
+//! Java arrays (`String[]`, `int[]`, `char[]`): lists tagged with their element type, which
+//! gives them their class name, their elements' conversions and defaults.
+
+use crate::error::Eval;
+use crate::interp::Interpreter;
+use crate::number::Number;
+use crate::value::Value;
+
+/// Java's one-letter codes of primitive array element types.
+const PRIMITIVES: [(&str, char); 8] = [
+    ("int", 'I'),
+    ("long", 'J'),
+    ("double", 'D'),
+    ("float", 'F'),
+    ("boolean", 'Z'),
+    ("char", 'C'),
+    ("byte", 'B'),
+    ("short", 'S'),
+];
+
+/// The element type an array of `name` records: a primitive as is, a class qualified.
+fn element_type(name: &str) -> String {
+    crate::convert::qualified(name)
+}
+
+/// The Java class name of an array of `element`: `[I`, `[Ljava.lang.String;`.
+pub fn class_name(element: &str) -> String {
+    match PRIMITIVES.iter().find(|(p, _)| *p == element) {
+        Some((_, code)) => format!("[{code}"),
+        None => format!("[L{element};"),
+    }
+}
+
+/// The element type of array class `name` (`[I` gives `int`); `None` for other classes.
+pub fn element_of_class_name(name: &str) -> Option<String> {
+    let rest = name.strip_prefix('[')?;
+    if let Some(class) = rest.strip_prefix('L').and_then(|r| r.strip_suffix(';')) {
+        return Some(class.to_string());
+    }
+    let code = rest.chars().next()?;
+    PRIMITIVES
+        .iter()
+        .find(|(_, c)| *c == code && rest.len() == 1)
+        .map(|(p, _)| p.to_string())
+}
+
+/// The element type of array `v`, if it is one.
+pub fn element_of(v: &Value) -> Option<std::rc::Rc<str>> {
+    match v {
+        Value::List(l) => l.tags.borrow().array.clone(),
+        _ => None,
+    }
+}
+
+/// Whether `v` is a `char[]` (printed as its text).
+pub fn is_char_array(v: &Value) -> bool {
+    element_of(v).is_some_and(|e| &*e == "char")
+}
+
+/// The value a new array's slots hold: zero for numbers, `false`, `'\0'`, else null.
+fn default_value(element: &str) -> Value {
+    match element {
+        "int" | "short" | "byte" => Value::Num(Number::Integer(0)),
+        "long" => Value::Num(Number::Long(0)),
+        "double" => Value::Num(Number::Double(0.0)),
+        "float" => Value::Num(Number::Float(0.0)),
+        "boolean" => Value::Bool(false),
+        "char" => Value::Char('\0'),
+        _ => Value::Null,
+    }
+}
+
+/// An array of `element` (as written) holding `items` as they are.
+pub fn array_of(element: &str, items: Vec<Value>) -> Value {
+    let list = Value::list(items);
+    let element = element_type(element);
+    crate::collections::tag(&list, |t| t.array = Some(element.into()));
+    list
+}
+
+/// `new T[n]`: `n` default values.
+pub fn new_array(element: &str, len: i64) -> Value {
+    let len = usize::try_from(len).unwrap_or(0).min(1 << 20);
+    let element = element_type(element);
+    array_of(&element, vec![default_value(&element); len])
+}
+
+/// `v as T[]`, `(T[]) v`, `T[] x = v`: an array of `element` holding `v`'s elements, each
+/// converted to the element type (`dims` > 1 makes arrays of arrays).
+pub fn coerce_to_array(it: &mut Interpreter, v: Value, element: &str, dims: u8) -> Eval {
+    if matches!(v, Value::Null) {
+        return Ok(Value::Null);
+    }
+    if element_of(&v).is_some_and(|e| *e == *element_type(element)) && dims == 1 {
+        return Ok(v);
+    }
+    let mut out = Vec::new();
+    for item in it.iterate(&v)? {
+        out.push(if dims > 1 {
+            coerce_to_array(it, item, element, dims - 1)?
+        } else {
+            crate::convert::as_type(it, item, element, 0)?
+        });
+    }
+    if dims > 1 {
+        return Ok(Value::list(out));
+    }
+    Ok(array_of(element, out))
+}
+
+/// A `byte[]` of `bytes` (Java bytes are signed).
+pub fn byte_array(bytes: &[u8]) -> Value {
+    let values = bytes
+        .iter()
+        .map(|b| Value::Num(Number::Integer(i32::from(b.cast_signed()))))
+        .collect();
+    array_of("byte", values)
+}
+
+/// The bytes of a `byte[]` (or of a list of small numbers); `None` for other values.
+pub fn bytes_of(v: &Value) -> Option<Vec<u8>> {
+    let Value::List(l) = v else { return None };
+    l.borrow()
+        .iter()
+        .map(|x| match x {
+            Value::Num(n) if n.is_integral() => i8::try_from(n.to_i64())
+                .map(i8::cast_unsigned)
+                .ok()
+                .or_else(|| u8::try_from(n.to_i64()).ok()),
+            _ => None,
+        })
+        .collect()
+}

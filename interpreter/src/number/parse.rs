@@ -21,8 +21,11 @@ pub fn parse_literal(text: &str) -> Result<Number, String> {
     if (1..=9).contains(&bytes.len())
         && bytes.iter().all(u8::is_ascii_digit)
         && (bytes[0] != b'0' || bytes.len() == 1)
-        && let Ok(n) = text.parse::<i32>()
     {
+        // Nine digits always fit an i32.
+        let n = bytes
+            .iter()
+            .fold(0, |n, digit| n * 10 + i32::from(digit - b'0'));
         return Ok(Number::Integer(n));
     }
     match text.as_bytes().first() {

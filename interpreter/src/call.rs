@@ -682,9 +682,10 @@ impl Interpreter {
         }
         let mut optional_left = args.len().saturating_sub(required);
         let mut args = args.into_iter();
-        let ctx = Ctx {
+        // Where default values are evaluated; made only when one is needed.
+        let default_ctx = |it: &Self| Ctx {
             scope: scope.clone(),
-            this: closure.map_or(self.script.clone(), |c| c.this.clone()),
+            this: closure.map_or(it.script.clone(), |c| c.this.clone()),
             closure: None,
         };
         for (i, p) in params.iter().enumerate() {
@@ -695,6 +696,7 @@ impl Interpreter {
                     optional_left -= 1;
                     args.next().unwrap_or(Value::Null)
                 } else {
+                    let ctx = default_ctx(self);
                     self.expr(p.default.as_ref().unwrap_or_else(|| unreachable!()), &ctx)?
                 }
             } else {
@@ -927,8 +929,22 @@ fn default_for(ty: Option<&ast::TypeRef>) -> Value {
     }
 }
 
-/// The types of arguments written as `x as T` or `(T) x`, by position (none with named args).
+/// The types of arguments written as `x as T` or `(T) x`, by position (none with named args,
+/// and none, without allocating, when no argument is cast: most calls).
 fn cast_hints(args: &Args) -> Vec<Option<Rc<str>>> {
+    let cast = |e: &ast::Expr| {
+        matches!(
+            e.kind,
+            ast::ExprKind::Cast { .. } | ast::ExprKind::As { .. }
+        )
+    };
+    if !args
+        .items
+        .iter()
+        .any(|a| matches!(a, Arg::Positional(e) if cast(e)))
+    {
+        return Vec::new();
+    }
     let mut out = Vec::new();
     for a in &args.items {
         match a {

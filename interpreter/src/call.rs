@@ -206,10 +206,16 @@ impl Interpreter {
     }
 
     /// Reads a bare name.
+    #[inline]
     pub(crate) fn name(&mut self, name: &Rc<str>, ctx: &Ctx) -> Eval {
-        if let Some(v) = ctx.scope.get(name) {
-            return Ok(v);
+        match ctx.scope.get(name) {
+            Some(v) => Ok(v),
+            None => self.non_local_name(name, ctx),
         }
+    }
+
+    /// Reads a bare name that is not a local variable.
+    fn non_local_name(&mut self, name: &Rc<str>, ctx: &Ctx) -> Eval {
         if let Some(c) = &ctx.closure {
             if matches!(
                 &**name,

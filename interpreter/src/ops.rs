@@ -276,6 +276,12 @@ pub(crate) fn bitwise_negate(it: &mut Interpreter, v: &Value) -> Eval {
 /// `next()`/`previous()` for `++`/`--`.
 pub(crate) fn step(it: &mut Interpreter, v: &Value, up: bool) -> Eval {
     match v {
+        // The loop counter's case, directly (Integer arithmetic wraps, as Number's does).
+        Value::Num(Number::Integer(n)) => Ok(Value::Num(Number::Integer(if up {
+            n.wrapping_add(1)
+        } else {
+            n.wrapping_sub(1)
+        }))),
         Value::Num(n) => {
             let one = Number::Integer(1);
             let r = if up { n.add(&one) } else { n.sub(&one) };

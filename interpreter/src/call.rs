@@ -217,10 +217,16 @@ impl Interpreter {
     }
 
     /// Reads a bare name.
+    #[inline]
     pub(crate) fn name(&mut self, name: &Rc<str>, ctx: &Ctx) -> Eval {
-        if let Some(v) = ctx.scope.get(name) {
-            return Ok(v);
+        match ctx.scope.get(name) {
+            Some(v) => Ok(v),
+            None => self.non_local_name(name, ctx),
         }
+    }
+
+    /// Reads a bare name that is not a local variable.
+    fn non_local_name(&mut self, name: &Rc<str>, ctx: &Ctx) -> Eval {
         if let Some(c) = &ctx.closure {
             if matches!(
                 &**name,
@@ -712,9 +718,10 @@ impl Interpreter {
         }
         let mut optional_left = args.len().saturating_sub(required);
         let mut args = args.into_iter();
-        let ctx = Ctx {
+        // Where default values are evaluated; made only when one is needed.
+        let default_ctx = |it: &Self| Ctx {
             scope: scope.clone(),
-            this: closure.map_or(self.script.clone(), |c| c.this.clone()),
+            this: closure.map_or(it.script.clone(), |c| c.this.clone()),
             closure: None,
         };
         for (i, p) in params.iter().enumerate() {
@@ -725,6 +732,7 @@ impl Interpreter {
                     optional_left -= 1;
                     args.next().unwrap_or(Value::Null)
                 } else {
+                    let ctx = default_ctx(self);
                     self.expr(p.default.as_ref().unwrap_or_else(|| unreachable!()), &ctx)?
                 }
             } else {
@@ -957,8 +965,22 @@ fn default_for(ty: Option<&ast::TypeRef>) -> Value {
     }
 }
 
-/// The types of arguments written as `x as T` or `(T) x`, by position (none with named args).
+/// The types of arguments written as `x as T` or `(T) x`, by position (none with named args,
+/// and none, without allocating, when no argument is cast: most calls).
 fn cast_hints(args: &Args) -> Vec<Option<Rc<str>>> {
+    let cast = |e: &ast::Expr| {
+        matches!(
+            e.kind,
+            ast::ExprKind::Cast { .. } | ast::ExprKind::As { .. }
+        )
+    };
+    if !args
+        .items
+        .iter()
+        .any(|a| matches!(a, Arg::Positional(e) if cast(e)))
+    {
+        return Vec::new();
+    }
     let mut out = Vec::new();
     for a in &args.items {
         match a {

@@ -34,26 +34,11 @@ pub fn range_items(value: &Value) -> Vec<Value> {
         (Value::Num(a), Value::Num(b)) if !a.is_integral() || !b.is_integral() => {
             decimal_range_items(a, b, r.exclusive)
         }
-        (Value::Num(a), Value::Num(b)) => {
-            let (a, b) = (a.to_i64(), b.to_i64());
-            let mut out = Vec::new();
-            if a <= b {
-                let end = if r.exclusive { b - 1 } else { b };
-                let mut i = a;
-                while i <= end && out.len() < 10_000_000 {
-                    out.push(int_value(i));
-                    i += 1;
-                }
-            } else {
-                let end = if r.exclusive { b + 1 } else { b };
-                let mut i = a;
-                while i >= end && out.len() < 10_000_000 {
-                    out.push(int_value(i));
-                    i -= 1;
-                }
-            }
-            out
-        }
+        (Value::Num(_), Value::Num(_)) => range_numbers(r)
+            .into_iter()
+            .flatten()
+            .map(int_value)
+            .collect(),
         (from, to) if from.is_string() && to.is_string() => {
             let (a, b) = (from.to_display(), to.to_display());
             let (Some(a), Some(b)) = (a.chars().next(), b.chars().next()) else {
@@ -102,6 +87,24 @@ fn decimal_range_items(from: &Number, to: &Number, exclusive: bool) -> Vec<Value
         }
     }
     out
+}
+
+/// The numbers a numeric range runs through, in order, without listing them (a `for` loop
+/// over `0..<1000000` needs no million-element list); `None` for other ranges. At most ten
+/// million, a harness bound on runaway ranges.
+pub fn range_numbers(r: &crate::value::Range) -> Option<impl Iterator<Item = i64> + use<>> {
+    let (Value::Num(a), Value::Num(b)) = (&r.from, &r.to) else {
+        return None;
+    };
+    if !a.is_integral() || !b.is_integral() {
+        return None;
+    }
+    let (first, to) = (i128::from(a.to_i64()), i128::from(b.to_i64()));
+    let step: i128 = if first <= to { 1 } else { -1 };
+    let last = if r.exclusive { to - step } else { to };
+    let count = ((last - first) * step + 1).clamp(0, 10_000_000);
+    // `first + step * k` stays between `first` and `last`, both within i64.
+    Some((0..count).map(move |k| i64::try_from(first + step * k).unwrap_or_default()))
 }
 
 /// An Integer value, or a Long beyond Integer's range.

@@ -12,28 +12,55 @@ use crate::error::Eval;
 use crate::interp::{Ctx, Interpreter};
 use crate::number::Number;
 use crate::ops;
+use crate::scope::Scope;
 use crate::value::{Closure, GString, Key, Range, Value};
 
 impl Interpreter {
     /// Evaluates an expression.
+    // Inlined so that the result goes straight to the caller, without a copy per expression.
+    #[inline]
     pub fn expr(&mut self, e: &Expr, ctx: &Ctx) -> Eval {
-        let v = self.eval_expr(e, ctx)?;
+        // Names and number literals, half of all nodes, skip the large frame of eval_expr.
+        let result = match &e.kind {
+            ExprKind::Ident(_) | ExprKind::Number(_) => self.eval_leaf(e, ctx),
+            _ => self.eval_expr(e, ctx),
+        };
+        if self.recorder.is_some()
+            && let Ok(v) = &result
+        {
+            self.record(e, v);
+        }
+        result
+    }
+
+    /// Notes the value of `e` for the power-assert message of the `assert` being evaluated.
+    #[cold]
+    fn record(&mut self, e: &Expr, v: &Value) {
         if let Some(rec) = self.recorder.as_mut()
             && rec.depth == self.depth
             && !matches!(v, Value::Class(_))
         {
-            crate::power_assert::record(rec, &self.source, e, &v);
+            crate::power_assert::record(rec, &self.source, e, v);
         }
-        Ok(v)
+    }
+
+    /// A name or a number literal.
+    #[inline(never)]
+    fn eval_leaf(&mut self, e: &Expr, ctx: &Ctx) -> Eval {
+        match &e.kind {
+            ExprKind::Ident(name) => self.name(name, ctx),
+            ExprKind::Number(text) => crate::number::parse_literal(text)
+                .map(Value::Num)
+                .map_err(|m| self.exception("java.lang.NumberFormatException", &m)),
+            _ => self.eval_expr(e, ctx),
+        }
     }
 
     fn eval_expr(&mut self, e: &Expr, ctx: &Ctx) -> Eval {
         match &e.kind {
             ExprKind::Null => Ok(Value::Null),
             ExprKind::Bool(b) => Ok(Value::Bool(*b)),
-            ExprKind::Number(text) => crate::number::parse_literal(text)
-                .map(Value::Num)
-                .map_err(|m| self.exception("java.lang.NumberFormatException", &m)),
+            ExprKind::Number(_) | ExprKind::Ident(_) => self.eval_leaf(e, ctx),
             ExprKind::Str(s) => Ok(Value::Str(s.clone())),
             ExprKind::GString(parts) => self.gstring(parts, ctx),
             ExprKind::List(items) => {
@@ -68,7 +95,6 @@ impl Interpreter {
                 }
                 Ok(Value::map(map))
             }
-            ExprKind::Ident(name) => self.name(name, ctx),
             ExprKind::This => Ok(ctx.this.clone()),
             ExprKind::Super => Ok(ctx.this.clone()),
             ExprKind::Property {
@@ -306,10 +332,17 @@ impl Interpreter {
                 ops::bitwise_negate(self, &v)
             }
             UnaryOp::PreInc | UnaryOp::PreDec | UnaryOp::PostInc | UnaryOp::PostDec => {
-                let old = self.expr(operand, ctx)?;
+                let local = self.local_variable(operand, ctx);
+                let old = match local {
+                    Some((scope, slot)) => scope.get_slot(slot),
+                    None => self.expr(operand, ctx)?,
+                };
                 let up = matches!(op, UnaryOp::PreInc | UnaryOp::PostInc);
                 let new = ops::step(self, &old, up)?;
-                self.store(operand, new.clone(), ctx)?;
+                match local {
+                    Some((scope, slot)) => scope.set_slot(slot, new.clone()),
+                    None => self.store(operand, new.clone(), ctx)?,
+                }
                 Ok(if matches!(op, UnaryOp::PreInc | UnaryOp::PreDec) {
                     new
                 } else {
@@ -346,16 +379,33 @@ impl Interpreter {
     }
 
     fn assign(&mut self, op: Option<BinaryOp>, target: &Expr, value: &Expr, ctx: &Ctx) -> Eval {
-        let v = match op {
-            None => self.expr(value, ctx)?,
-            Some(op) => {
-                let old = self.expr(target, ctx)?;
-                let rhs = self.expr(value, ctx)?;
-                ops::binary(self, op, &old, &rhs)?
-            }
+        let Some(op) = op else {
+            let v = self.expr(value, ctx)?;
+            self.store(target, v.clone(), ctx)?;
+            return Ok(v);
         };
-        self.store(target, v.clone(), ctx)?;
+        let local = self.local_variable(target, ctx);
+        let old = match local {
+            Some((scope, slot)) => scope.get_slot(slot),
+            None => self.expr(target, ctx)?,
+        };
+        let rhs = self.expr(value, ctx)?;
+        let v = ops::binary(self, op, &old, &rhs)?;
+        match local {
+            Some((scope, slot)) => scope.set_slot(slot, v.clone()),
+            None => self.store(target, v.clone(), ctx)?,
+        }
         Ok(v)
+    }
+
+    /// Where `target` lives when it names a local variable, so that `x += 1` or `x++` finds
+    /// it once for both its read and its write. Not inside an `assert`, whose message needs
+    /// the read recorded.
+    fn local_variable<'c>(&self, target: &Expr, ctx: &'c Ctx) -> Option<(&'c Scope, usize)> {
+        match (&target.kind, &self.recorder) {
+            (ExprKind::Ident(name), None) => ctx.scope.lookup(name),
+            _ => None,
+        }
     }
 
     /// Stores into an assignable expression: a name, a property or an element.

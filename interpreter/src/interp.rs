@@ -544,6 +544,7 @@ impl Interpreter {
     }
 
     /// What a loop does after its body ran: `Ok(true)` to go on, `Ok(false)` to stop.
+    #[inline]
     fn loop_step(outcome: Eval, label: Option<&Rc<str>>) -> Eval<bool> {
         match outcome {
             Ok(_) | Err(Flow::Continue(None)) => Ok(true),
@@ -585,14 +586,22 @@ impl Interpreter {
                 ..
             } => {
                 let iterable = self.expr(iterable, ctx)?;
-                let items = self.iterate(&iterable)?;
+                let numbers = match &iterable {
+                    Value::Range(r) => crate::collections::range_numbers(r),
+                    _ => None,
+                };
+                let items: Box<dyn Iterator<Item = Value>> = match numbers {
+                    Some(numbers) => Box::new(numbers.map(crate::collections::int_value)),
+                    None => Box::new(self.iterate(&iterable)?.into_iter()),
+                };
                 // One variable for the whole loop, as in Groovy: closures see its last value.
                 let inner = Ctx {
                     scope: Scope::child(&ctx.scope),
                     ..ctx.clone()
                 };
+                let slot = inner.scope.declare(var.name.clone(), Value::Null);
                 for item in items {
-                    inner.scope.declare(var.name.clone(), item);
+                    inner.scope.set_slot(slot, item);
                     self.tick()?;
                     let outcome = self.nested(body, &inner);
                     if !Self::loop_step(outcome, label)? {

@@ -12,7 +12,18 @@ use crate::number::Number;
 use crate::value::{Key, Value};
 
 /// Applies a binary operator to two evaluated operands.
+// Inlined so that two Integers never pay for the call into the general rules.
+#[inline]
 pub(crate) fn binary(it: &mut Interpreter, op: BinaryOp, l: &Value, r: &Value) -> Eval {
+    if let (Value::Num(Number::Integer(a)), Value::Num(Number::Integer(b))) = (l, r)
+        && let Some(v) = integer_binary(op, *a, *b)
+    {
+        return Ok(v);
+    }
+    general_binary(it, op, l, r)
+}
+
+fn general_binary(it: &mut Interpreter, op: BinaryOp, l: &Value, r: &Value) -> Eval {
     use BinaryOp::*;
     match op {
         Eq => Ok(Value::Bool(equals(it, l, r)?)),
@@ -39,6 +50,28 @@ pub(crate) fn binary(it: &mut Interpreter, op: BinaryOp, l: &Value, r: &Value) -
             l.truthy() || r.truthy()
         })),
         _ => arithmetic(it, op, l, r),
+    }
+}
+
+/// The common operators on two Integers, computed directly (loops count and compare Integers
+/// all the time); `None` leaves the operator to the general rules. Same results as
+/// [`Number`]'s: Java `int` arithmetic, wrapping on overflow.
+#[inline]
+fn integer_binary(op: BinaryOp, a: i32, b: i32) -> Option<Value> {
+    use BinaryOp::*;
+    let number = |n: i32| Some(Value::Num(Number::Integer(n)));
+    match op {
+        Add => number(a.wrapping_add(b)),
+        Sub => number(a.wrapping_sub(b)),
+        Mul => number(a.wrapping_mul(b)),
+        Mod if b != 0 => number(a.wrapping_rem(b)),
+        Eq => Some(Value::Bool(a == b)),
+        Ne => Some(Value::Bool(a != b)),
+        Lt => Some(Value::Bool(a < b)),
+        Le => Some(Value::Bool(a <= b)),
+        Gt => Some(Value::Bool(a > b)),
+        Ge => Some(Value::Bool(a >= b)),
+        _ => None,
     }
 }
 
@@ -243,6 +276,12 @@ pub(crate) fn bitwise_negate(it: &mut Interpreter, v: &Value) -> Eval {
 /// `next()`/`previous()` for `++`/`--`.
 pub(crate) fn step(it: &mut Interpreter, v: &Value, up: bool) -> Eval {
     match v {
+        // The loop counter's case, directly (Integer arithmetic wraps, as Number's does).
+        Value::Num(Number::Integer(n)) => Ok(Value::Num(Number::Integer(if up {
+            n.wrapping_add(1)
+        } else {
+            n.wrapping_sub(1)
+        }))),
         Value::Num(n) => {
             let one = Number::Integer(1);
             let r = if up { n.add(&one) } else { n.sub(&one) };

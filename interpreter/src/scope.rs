@@ -14,6 +14,14 @@ pub struct Scope {
     parent: Option<Rc<Scope>>,
 }
 
+/// Whether two variable names are the same. Names are short, so comparing bytes in place beats
+/// a call to `memcmp`; the same `Rc` (a name looked up where it was declared) needs no look.
+fn same_name(declared: &str, wanted: &str) -> bool {
+    declared.len() == wanted.len()
+        && (std::ptr::eq(declared.as_ptr(), wanted.as_ptr())
+            || declared.bytes().zip(wanted.bytes()).all(|(a, b)| a == b))
+}
+
 impl Scope {
     /// A scope with no parent: a script's `run()` or a method body.
     pub fn root() -> Rc<Scope> {
@@ -28,43 +36,68 @@ impl Scope {
         })
     }
 
-    /// The value of local `name`, searching outwards.
-    pub fn get(&self, name: &str) -> Option<Value> {
+    /// Where local `name` lives, searching outwards: its scope and slot, for reading and
+    /// writing it without searching again ([`Scope::get_slot`], [`Scope::set_slot`]).
+    pub fn lookup(&self, name: &str) -> Option<(&Scope, usize)> {
         let mut scope = Some(self);
         while let Some(s) = scope {
-            if let Some((_, v)) = s.vars.borrow().iter().rev().find(|(n, _)| &**n == name) {
-                return Some(v.clone());
+            if let Some(slot) = s
+                .vars
+                .borrow()
+                .iter()
+                .rposition(|(n, _)| same_name(n, name))
+            {
+                return Some((s, slot));
             }
             scope = s.parent.as_deref();
         }
         None
     }
 
-    /// Assigns an existing local `name`; false when there is none.
-    pub fn set(&self, name: &str, value: Value) -> bool {
-        let mut scope = Some(self);
-        while let Some(s) = scope {
-            if let Some(slot) = s
-                .vars
-                .borrow_mut()
-                .iter_mut()
-                .rev()
-                .find(|(n, _)| &**n == name)
-            {
-                slot.1 = value;
-                return true;
-            }
-            scope = s.parent.as_deref();
-        }
-        false
+    /// The value in `slot` of this scope.
+    pub fn get_slot(&self, slot: usize) -> Value {
+        self.vars
+            .borrow()
+            .get(slot)
+            .map_or(Value::Null, |(_, v)| v.clone())
     }
 
-    /// Declares `name` in this scope (a redeclaration replaces the value).
-    pub fn declare(&self, name: Rc<str>, value: Value) {
+    /// The value of local `name`, searching outwards.
+    pub fn get(&self, name: &str) -> Option<Value> {
+        self.lookup(name).map(|(scope, slot)| scope.get_slot(slot))
+    }
+
+    /// Assigns an existing local `name`; false when there is none.
+    pub fn set(&self, name: &str, value: Value) -> bool {
+        match self.lookup(name) {
+            Some((scope, slot)) => {
+                scope.set_slot(slot, value);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Declares `name` in this scope (a redeclaration replaces the value); returns its slot
+    /// for [`Scope::set_slot`].
+    pub fn declare(&self, name: Rc<str>, value: Value) -> usize {
         let mut vars = self.vars.borrow_mut();
-        match vars.iter_mut().find(|(n, _)| *n == name) {
-            Some(slot) => slot.1 = value,
-            None => vars.push((name, value)),
+        match vars.iter().position(|(n, _)| same_name(n, &name)) {
+            Some(slot) => {
+                vars[slot].1 = value;
+                slot
+            }
+            None => {
+                vars.push((name, value));
+                vars.len() - 1
+            }
+        }
+    }
+
+    /// Assigns the variable in `slot` of this scope, as [`Scope::declare`] returned it.
+    pub fn set_slot(&self, slot: usize, value: Value) {
+        if let Some(var) = self.vars.borrow_mut().get_mut(slot) {
+            var.1 = value;
         }
     }
 }

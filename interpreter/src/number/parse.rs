@@ -17,12 +17,7 @@ use super::{Number, NumberError, decimal, low_i64};
 pub fn parse_literal(text: &str) -> Result<Number, String> {
     // The common case, a small decimal integer, without allocating (scripts evaluate their
     // literals each time a loop runs). A leading `0` is octal: leave it to the full parser.
-    let bytes = text.as_bytes();
-    if (1..=9).contains(&bytes.len())
-        && bytes.iter().all(u8::is_ascii_digit)
-        && (bytes[0] != b'0' || bytes.len() == 1)
-        && let Ok(n) = text.parse::<i32>()
-    {
+    if let Some(n) = small_decimal(text.as_bytes()) {
         return Ok(Number::Integer(n));
     }
     match text.as_bytes().first() {
@@ -30,6 +25,23 @@ pub fn parse_literal(text: &str) -> Result<Number, String> {
         Some(b'+') => parse_signed_literal(&text[1..], false),
         _ => parse_signed_literal(text, false),
     }
+}
+
+/// A literal of one to nine decimal digits (always an Integer), read in one pass; `None` for
+/// anything else. A leading `0` is octal: left to the full parser.
+fn small_decimal(bytes: &[u8]) -> Option<i32> {
+    if bytes.is_empty() || bytes.len() > 9 || (bytes[0] == b'0' && bytes.len() > 1) {
+        return None;
+    }
+    let mut n = 0i32;
+    for &b in bytes {
+        let digit = b.wrapping_sub(b'0');
+        if digit > 9 {
+            return None;
+        }
+        n = n * 10 + i32::from(digit);
+    }
+    Some(n)
 }
 
 /// Parses `-literal` the way Groovy folds a unary minus applied directly to a number literal:

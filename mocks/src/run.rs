@@ -67,18 +67,7 @@ pub(crate) fn describe(state: &mut State, outcome: Result<Value, Flow>) -> Run {
         };
         let result = crate::clock::interruption_result(&e).unwrap_or(BuildResult::Failure);
         state.worsen(result);
-        // Jenkins prints `ERROR: msg` for an AbortException, the causes of an interruption,
-        // and the exception (its stack trace, here its first line) for anything else.
-        let line = if is_abort(&e) {
-            format!("ERROR: {message}")
-        } else if crate::clock::interruption_result(&e).is_some() {
-            message.clone()
-        } else if message.is_empty() {
-            class.clone()
-        } else {
-            format!("{class}: {message}")
-        };
-        state.log.push(line);
+        state.log.push(error_line(&e));
         RunError { class, message }
     });
     finish(state, run_error)
@@ -97,6 +86,31 @@ fn finish(state: &mut State, error: Option<RunError>) -> Run {
             message: mask(&e.message),
         }),
         trace: state.trace.finish(&mask),
+    }
+}
+
+/// How Jenkins prints an error it handles (at the end of the build, in `catchError`, between
+/// `retry` attempts): `ERROR: msg` for an AbortException, the causes of an interruption, and
+/// the exception (its stack trace, here its first line) for anything else.
+pub(crate) fn error_line(e: &Value) -> String {
+    let message = match e {
+        Value::Object(o) => o
+            .fields
+            .borrow()
+            .get("message")
+            .filter(|m| !matches!(m, Value::Null))
+            .map(Value::to_display),
+        _ => None,
+    };
+    if is_abort(e) {
+        format!("ERROR: {}", message.unwrap_or_default())
+    } else if crate::clock::interruption_result(e).is_some() {
+        message.unwrap_or_default()
+    } else {
+        match message {
+            Some(m) => format!("{}: {m}", e.class_name()),
+            None => e.class_name().to_string(),
+        }
     }
 }
 

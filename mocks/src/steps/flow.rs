@@ -4,7 +4,7 @@ use indexmap::IndexMap;
 use jenkins_harness_interpreter::{Eval, Flow, Interpreter, Key, Value};
 
 use crate::clock::{self, TIMEOUT_FIELD};
-use crate::host::{Pipeline, StepCall, describe_exception};
+use crate::host::{Pipeline, StepCall};
 use crate::literal;
 use crate::result::BuildResult;
 use crate::world::InputAction;
@@ -80,31 +80,12 @@ pub(super) fn retry(p: &Pipeline, interp: &mut Interpreter, call: &mut StepCall)
             Err(Flow::Throw(e))
                 if attempt < count && !conditional && !clock::is_actual_interruption(&e) =>
             {
-                p.log(&error_line(&e));
+                p.log(&crate::run::error_line(&e));
                 p.log("Retrying");
                 attempt += 1;
             }
             other => return other,
         }
-    }
-}
-
-/// How Jenkins prints an error it caught: `ERROR: msg` for an AbortException, the exception
-/// otherwise.
-fn error_line(e: &Value) -> String {
-    if e.class_name().as_ref() == "hudson.AbortException" {
-        let message = match e {
-            Value::Object(o) => o
-                .fields
-                .borrow()
-                .get("message")
-                .map(Value::to_display)
-                .unwrap_or_default(),
-            _ => String::new(),
-        };
-        format!("ERROR: {message}")
-    } else {
-        describe_exception(e)
     }
 }
 
@@ -155,7 +136,7 @@ fn catching(
             if let Some(message) = call.str("message") {
                 p.log(&format!("ERROR: {message}"));
             }
-            p.log(&error_line(&e));
+            p.log(&crate::run::error_line(&e));
             if build != BuildResult::Success {
                 p.log(&format!("Setting overall build result to {build}"));
                 p.with(|s| s.worsen(build));
@@ -245,8 +226,9 @@ pub(super) fn input(p: &Pipeline, interp: &mut Interpreter, call: &mut StepCall)
     let answer = answer.unwrap_or_default();
     let user = answer.submitter.clone().unwrap_or_else(|| "admin".into());
     if answer.action == InputAction::Abort {
+        // Nothing is logged now: the cause is printed where the interruption is handled (at
+        // the end of the build, or by catchError).
         let cause = format!("Rejected by {user}");
-        p.log(&cause);
         p.show_result(
             call.id,
             format!("rejected by {}", literal::literal(&literal::string(&user))),

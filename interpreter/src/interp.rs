@@ -371,7 +371,7 @@ impl Interpreter {
             script: self.script.clone(),
             methods: self.methods.clone(),
             classes: self.classes.clone(),
-            depth: 0,
+            depth: self.depth,
             steps: self.steps,
             closure_count: self.closure_count,
             source: self.source.clone(),

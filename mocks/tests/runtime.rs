@@ -129,3 +129,17 @@ fn steps_that_need_a_workspace_fail_outside_node() {
         "org.jenkinsci.plugins.workflow.steps.MissingContextVariableException"
     );
 }
+
+#[test]
+fn recursion_through_nested_parallels_reaches_the_depth_limit() {
+    let h = Harness::new().limits(jenkins_harness_mocks::interpreter::Limits {
+        max_call_depth: 50,
+        max_steps: 1_000_000,
+    });
+    let r = run(&h, "def f(n) { parallel(\"b${n}\": { f(n + 1) }) }\nf(0)");
+    assert_eq!(r.result, BuildResult::Failure);
+    assert_eq!(
+        r.error.expect("an error").class,
+        "java.lang.StackOverflowError"
+    );
+}

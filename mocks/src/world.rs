@@ -274,6 +274,8 @@ pub struct InputAnswer {
     pub submitter: Option<String>,
     /// Values of the input's parameters.
     pub parameters: IndexMap<String, serde_json::Value>,
+    /// Virtual seconds before the answer comes (a `timeout` around the input may end first).
+    pub after: u64,
 }
 
 /// What the person answering an `input` does.

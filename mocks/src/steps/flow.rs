@@ -224,6 +224,7 @@ pub(super) fn input(p: &Pipeline, interp: &mut Interpreter, call: &mut StepCall)
         })
     });
     let answer = answer.unwrap_or_default();
+    clock::wait(p, interp, answer.after.saturating_mul(1000))?;
     let user = answer.submitter.clone().unwrap_or_else(|| "admin".into());
     if answer.action == InputAction::Abort {
         // Nothing is logged now: the cause is printed where the interruption is handled (at

@@ -132,7 +132,7 @@ impl Pipeline {
         let outcome = match missing {
             Some(missing) => Err(interp.exception(
                 "java.lang.IllegalArgumentException",
-                &format!("Missing required parameter: \"{missing}\" for step {name}"),
+                &steps::missing_parameter(name, missing),
             )),
             None => self.dispatch(interp, def, &mut call),
         };

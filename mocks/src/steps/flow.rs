@@ -206,8 +206,10 @@ pub(super) fn input(p: &Pipeline, interp: &mut Interpreter, call: &mut StepCall)
         Some(Value::List(l)) => l.borrow().clone(),
         _ => Vec::new(),
     };
-    p.log(&message);
+    // Without parameters the message and the two buttons are printed; with parameters only
+    // `Input requested` (the form holds the message).
     if parameters.is_empty() {
+        p.log(&message);
         p.log(&format!("{ok} or {cancel}"));
     } else {
         p.log("Input requested");

@@ -127,6 +127,15 @@ pub(crate) fn after_mock(p: &Pipeline, name: &str, value: &jenkins_harness_inter
     }
 }
 
+/// The message of a step called without a required parameter: the step's own where Jenkins
+/// has one (`stage` says `must specify name`), else the validator's wording.
+pub(crate) fn missing_parameter(step: &str, param: &str) -> String {
+    match (step, param) {
+        ("stage", "name") => "must specify name".into(),
+        _ => format!("Missing required parameter: \"{param}\" for step {step}"),
+    }
+}
+
 /// Every step's name, sorted.
 pub(crate) fn names() -> Vec<&'static str> {
     STEPS.iter().map(|s| s.name).collect()

@@ -143,3 +143,62 @@ fn recursion_through_nested_parallels_reaches_the_depth_limit() {
         "java.lang.StackOverflowError"
     );
 }
+
+#[test]
+fn every_scenario_survives_failing_commands_and_truncation() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixtures/pipelines");
+    let mut runs = 0;
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.extension().is_none_or(|e| e != "toml") {
+            continue;
+        }
+        let Ok(scenario) = jenkins_harness_mocks::Scenario::load(&path) else {
+            continue;
+        };
+        let Some(source) = scenario
+            .script
+            .as_ref()
+            .and_then(|s| std::fs::read_to_string(s).ok())
+        else {
+            continue;
+        };
+        // Every command fails, slowly: every failure path runs, and timeouts fire.
+        let failing = Harness::with_world(scenario.world.clone()).sh_with(|_| {
+            jenkins_harness_mocks::ShellOutcome {
+                stdout: "boom\n".into(),
+                exit: 3,
+                duration: 4000,
+                exception: None,
+            }
+        });
+        let mut world = scenario.world.clone();
+        world.shell.clear();
+        let h = Harness::with_world(world).sh_with(|_| jenkins_harness_mocks::ShellOutcome {
+            exit: 3,
+            duration: 4000,
+            ..Default::default()
+        });
+        for harness in [&failing, &h] {
+            if let Ok(r) = harness.run(&source) {
+                assert_eq!(
+                    r.log.last().map(|l| l.starts_with("Finished: ")),
+                    Some(true),
+                    "{}",
+                    path.display()
+                );
+                runs += 1;
+            }
+        }
+        // Cut at every tenth line: the prefix either fails to parse or runs to an end.
+        let lines: Vec<&str> = source.lines().collect();
+        for cut in (1..lines.len()).step_by(10) {
+            let prefix = lines[..cut].join("\n");
+            if let Ok(r) = Harness::with_world(scenario.world.clone()).run(&prefix) {
+                assert!(r.log.last().is_some_and(|l| l.starts_with("Finished: ")));
+                runs += 1;
+            }
+        }
+    }
+    assert!(runs > 200, "only {runs} runs");
+}

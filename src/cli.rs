@@ -23,6 +23,37 @@ enum Command {
     /// Exits with 0 when the build result is SUCCESS, 1 for any other result, 2 on a usage,
     /// I/O or syntax error.
     Run(RunArgs),
+    /// Run scenario files (*.toml) and check what they expect.
+    ///
+    /// Checks each scenario's `[expect]` (result, log lines) and compares the run's trace with
+    /// the `.trace` file beside the scenario when there is one. Exits with 0 when all pass, 1
+    /// when one fails, 2 on a usage or I/O error.
+    Test(TestArgs),
+}
+
+#[derive(Debug, Args)]
+struct TestArgs {
+    /// Scenario files and directories [default: .]
+    ///
+    /// Directories are walked for *.toml files, skipping hidden directories and target/.
+    #[arg(value_name = "PATH")]
+    paths: Vec<PathBuf>,
+    /// Write each run's trace to the `.trace` file beside its scenario (creating or replacing
+    /// it) instead of comparing
+    #[arg(long)]
+    update: bool,
+    /// How to print the results
+    #[arg(long, value_enum, default_value_t = TestFormat::Human)]
+    format: TestFormat,
+}
+
+/// Output format of `test`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum TestFormat {
+    /// One line per scenario, the reasons of failures, then a summary.
+    Human,
+    /// A JUnit XML report (for Jenkins' `junit` step).
+    Junit,
 }
 
 #[derive(Debug, Args)]
@@ -92,6 +123,7 @@ pub fn execute() -> i32 {
     match cli.command {
         Command::Lint(args) => crate::lint::lint(&args.paths, args.format),
         Command::Run(args) => crate::run_cmd::run(&args),
+        Command::Test(args) => crate::test_cmd::test(&args.paths, args.update, args.format),
     }
 }
 

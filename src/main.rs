@@ -3,6 +3,7 @@
 mod cli;
 mod lint;
 mod run_cmd;
+mod test_cmd;
 mod walk;
 
 fn main() {

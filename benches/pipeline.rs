@@ -17,11 +17,7 @@ fn scenarios() -> Vec<(Harness, String)> {
         let Ok(scenario) = Scenario::load(&path) else {
             continue;
         };
-        let Some(source) = scenario
-            .script
-            .as_ref()
-            .and_then(|s| std::fs::read_to_string(s).ok())
-        else {
+        let Ok(source) = scenario.source() else {
             continue;
         };
         out.push((Harness::with_world(scenario.world), source));
@@ -42,10 +38,7 @@ fn pipelines(c: &mut Criterion) {
     });
     let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/examples/main.toml");
     if let Ok(scenario) = Scenario::load(&example)
-        && let Some(source) = scenario
-            .script
-            .as_ref()
-            .and_then(|s| std::fs::read_to_string(s).ok())
+        && let Ok(source) = scenario.source()
     {
         let harness = Harness::with_world(scenario.world);
         group.bench_function("README example", |b| b.iter(|| harness.run(&source)));

@@ -102,6 +102,19 @@ impl Scenario {
         Scenario::parse(&text, base).map_err(|e| format!("{}: {e}", path.display()))
     }
 
+    /// The text of the Jenkinsfile the scenario runs.
+    ///
+    /// # Errors
+    /// When the scenario names no `script`, or it cannot be read.
+    pub fn source(&self) -> Result<String, String> {
+        let script = self
+            .script
+            .as_ref()
+            .ok_or("the scenario names no `script` to run")?;
+        std::fs::read_to_string(script)
+            .map_err(|e| format!("{}: cannot read: {e}", script.display()))
+    }
+
     /// Parses scenario text; relative paths are resolved against `base`.
     ///
     /// # Errors

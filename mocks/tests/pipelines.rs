@@ -9,15 +9,10 @@ use jenkins_harness_mocks::{Harness, Run, Scenario};
 
 fn run_scenario(path: &Path) -> Result<Run, String> {
     let scenario = Scenario::load(path)?;
-    let script = scenario
-        .script
-        .as_ref()
-        .ok_or_else(|| format!("{}: no `script`", path.display()))?;
-    let source =
-        std::fs::read_to_string(script).map_err(|e| format!("{}: {e}", script.display()))?;
+    let source = scenario.source()?;
     Harness::with_world(scenario.world)
         .run(&source)
-        .map_err(|errors| format!("{}: syntax error: {}", script.display(), errors[0].message))
+        .map_err(|errors| format!("{}: syntax error: {}", path.display(), errors[0].message))
 }
 
 /// The snapshot: result, log and trace, as a reviewer reads them.

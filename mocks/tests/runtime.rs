@@ -156,11 +156,7 @@ fn every_scenario_survives_failing_commands_and_truncation() {
         let Ok(scenario) = jenkins_harness_mocks::Scenario::load(&path) else {
             continue;
         };
-        let Some(source) = scenario
-            .script
-            .as_ref()
-            .and_then(|s| std::fs::read_to_string(s).ok())
-        else {
+        let Ok(source) = scenario.source() else {
             continue;
         };
         // Every command fails, slowly: every failure path runs, and timeouts fire.

@@ -184,7 +184,7 @@ impl Pipeline {
             {
                 if !s.trace.has_result(id) {
                     s.trace
-                        .set_result(id, format!("threw {}", describe_exception(e)));
+                        .set_result(id, format!("threw {}", shorten(&describe_exception(e))));
                 }
                 s.raised.push(e.clone());
             }
@@ -257,6 +257,17 @@ impl Pipeline {
             "java.lang.Exception",
             "Required context class hudson.FilePath is missing\nPerhaps you forgot to surround the code with a step that provides this, such as: node",
         )))
+    }
+}
+
+/// The trace shows this much of an exception's description (Jenkins' `No such DSL method`
+/// lists every step); the log and the JSON keep it whole.
+const TRACE_MESSAGE_CHARS: usize = 200;
+
+fn shorten(text: &str) -> String {
+    match text.char_indices().nth(TRACE_MESSAGE_CHARS) {
+        Some((cut, _)) => format!("{}...", &text[..cut]),
+        None => text.to_string(),
     }
 }
 

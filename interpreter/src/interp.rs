@@ -200,9 +200,12 @@ impl Interpreter {
                 ));
             }
         };
+        // A loaded file may load itself: it counts as a call against the depth limit.
+        self.enter()?;
         let saved = std::mem::replace(&mut self.source, source.into());
         let result = self.run_statements(&script);
         self.source = saved;
+        self.leave();
         result
     }
 

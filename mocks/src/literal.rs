@@ -100,6 +100,20 @@ fn key_literal(k: &str) -> String {
     }
 }
 
+/// How `secret` reads inside the trace's quoted literals (`$` as `\$`, quotes and backslashes
+/// escaped), so that masking finds it there too.
+pub(crate) fn quoted_forms(secret: &str) -> Vec<String> {
+    ['\'', '"']
+        .iter()
+        .map(|&q| {
+            let mut out = String::new();
+            quote(&mut out, secret, q);
+            out[1..out.len() - 1].to_string()
+        })
+        .filter(|form| form != secret)
+        .collect()
+}
+
 fn quote(out: &mut String, s: &str, q: char) {
     out.push(q);
     for c in s.chars() {

@@ -76,7 +76,11 @@ pub(crate) fn describe(state: &mut State, outcome: Result<Value, Flow>) -> Run {
 fn finish(state: &mut State, error: Option<RunError>) -> Run {
     let result = state.result.unwrap_or(BuildResult::Success);
     state.log.push(format!("Finished: {result}"));
-    let secrets = state.secrets.clone();
+    let mut secrets = state.secrets.clone();
+    for secret in &state.secrets {
+        secrets.extend(crate::literal::quoted_forms(secret));
+    }
+    secrets.sort_by_key(|s| std::cmp::Reverse(s.len()));
     let mask = |t: &str| crate::state::mask(&secrets, t);
     Run {
         result,

@@ -198,3 +198,46 @@ fn every_scenario_survives_failing_commands_and_truncation() {
     }
     assert!(runs > 200, "only {runs} runs");
 }
+
+#[test]
+fn a_file_that_loads_itself_reaches_the_depth_limit() {
+    let h = Harness::new().file("again.groovy", "load 'again.groovy'\n");
+    let r = run(&h, "node { load 'again.groovy' }");
+    assert_eq!(
+        r.error.expect("an error").class,
+        "java.lang.StackOverflowError"
+    );
+}
+
+#[test]
+fn secret_files_can_be_read_inside_with_credentials() {
+    let h = Harness::new().credential(
+        "kube",
+        jenkins_harness_mocks::Credential::File {
+            content: "apiVersion: v1\n".into(),
+            file_name: "config".into(),
+        },
+    );
+    let r = run(
+        &h,
+        "node { withCredentials([file(credentialsId: 'kube', variable: 'F')]) { echo \"${fileExists(F)} ${readFile(F).size()}\" } }",
+    );
+    assert!(r.log.contains(&"true 15".to_string()), "{:?}", r.log);
+}
+
+#[test]
+fn secrets_with_quotes_and_dollars_are_masked_in_the_trace_too() {
+    let h = Harness::new().credential("pw", Credential::username_password("bot", "pa$$w'0\\rd"));
+    let r = run(
+        &h,
+        "node { withCredentials([usernamePassword(credentialsId: 'pw', usernameVariable: 'U', passwordVariable: 'P')]) { sh \"curl -u ${U}:${P} https://x\"; echo P } }",
+    );
+    let trace = r.trace.to_string();
+    assert!(
+        !trace.contains("pa\\$") && !trace.contains("w\\'0"),
+        "{trace}"
+    );
+    assert!(trace.contains("bot:****"), "{trace}");
+    let json = serde_json::to_string(&r).expect("serialisable");
+    assert!(!json.contains("w'0") && !json.contains("pa$$"), "{json}");
+}

@@ -40,7 +40,9 @@ fn root(s: &mut State) -> String {
 /// inside the workspace are made relative; others are kept under their own name.
 pub(crate) fn resolve(s: &mut State, path: &str) -> String {
     let root = root(s);
-    if let Some(rest) = path.strip_prefix(&root) {
+    if let Some(rest) = path.strip_prefix(&root)
+        && (rest.is_empty() || rest.starts_with('/'))
+    {
         return normalize(rest);
     }
     if path.starts_with('/') {

@@ -18,6 +18,10 @@ use crate::steps::parallel::Branch;
 /// Each branch's stack: reserved, and touched only as deep as the branch goes (in words).
 const STACK_WORDS: usize = 256 * 1024 * 1024 / std::mem::size_of::<usize>();
 
+/// Branches alive at once in a run; each reserves a stack, so this bounds what a script that
+/// builds huge `parallel` maps can reserve (a harness limit, not Jenkins').
+pub(crate) const MAX_LIVE_BRANCHES: usize = 1000;
+
 thread_local! {
     /// Branches handed to their coroutine. A coroutine's closure must be `Send`, and the
     /// interpreter is not, so the closure carries only a key into this table.
@@ -45,10 +49,27 @@ pub(crate) fn run_branches(
     fail_fast: bool,
 ) -> (Vec<Eval>, Option<usize>) {
     let parent = p.with(|s| s.current);
-    let mut running: Vec<Running> = branches
+    let live = p.with(|s| s.live_branches);
+    if live + branches.len() > MAX_LIVE_BRANCHES {
+        let message = format!(
+            "more than {MAX_LIVE_BRANCHES} parallel branches at once; the limit is jenkins-harness's, not Jenkins'"
+        );
+        let outcomes = branches.iter().map(|_| Err(Flow::Limit(message.clone())));
+        return (outcomes.collect(), None);
+    }
+    p.with(|s| s.live_branches += branches.len());
+    let spawned: Result<Vec<Running>, String> = branches
         .iter()
         .map(|b| spawn(p, interp, parent, parent_call, b))
         .collect();
+    let mut running = match spawned {
+        Ok(running) => running,
+        Err(message) => {
+            p.with(|s| s.live_branches -= branches.len());
+            let outcomes = branches.iter().map(|_| Err(Flow::Limit(message.clone())));
+            return (outcomes.collect(), None);
+        }
+    };
     let mut first_failed = None;
     let mut cursor = 0;
     while running.iter().any(|r| r.outcome.is_none()) {
@@ -97,6 +118,7 @@ pub(crate) fn run_branches(
         }
         running[i].outcome = Some(outcome);
     }
+    p.with(|s| s.live_branches -= branches.len());
     let outcomes = running
         .into_iter()
         .map(|r| r.outcome.unwrap_or(Ok(Value::Null)))
@@ -122,7 +144,7 @@ fn spawn(
     parent: usize,
     parent_call: crate::trace::CallId,
     branch: &Branch,
-) -> Running {
+) -> Result<Running, String> {
     let tid = p.with(|s| {
         let mut thread = s.threads[parent].clone();
         let id = s.trace.open(
@@ -148,13 +170,21 @@ fn spawn(
         h.borrow_mut()
             .insert(key, (interp.fork(), branch.body.clone()))
     });
-    let coroutine = Gn::<()>::new_opt(STACK_WORDS, move || run_branch(key));
-    Running {
+    // Reserving the stack fails (with a panic inside the crate) when the address space is
+    // capped (`ulimit -v`): that becomes a limit error, not a crash.
+    let coroutine =
+        std::panic::catch_unwind(|| Gn::<()>::new_opt(STACK_WORDS, move || run_branch(key)))
+            .map_err(|_| {
+                HANDOFF.with(|h| h.borrow_mut().remove(&key));
+                "no stack could be reserved for another parallel branch (address space limit?)"
+                    .to_string()
+            })?;
+    Ok(Running {
         tid,
         key,
         coroutine,
         outcome: None,
-    }
+    })
 }
 
 /// The body of a branch's coroutine.

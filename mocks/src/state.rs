@@ -46,6 +46,8 @@ pub(crate) struct State {
     pub raised: Vec<jenkins_harness_interpreter::Value>,
     /// Timeouts started so far, to tell their deadlines apart.
     pub timeouts: usize,
+    /// Parallel branches alive now (each holds a coroutine stack).
+    pub live_branches: usize,
     /// Defaults of the parameters `properties` declared; they fill gaps in `params`.
     pub param_defaults: IndexMap<String, jenkins_harness_interpreter::Value>,
 }
@@ -122,6 +124,7 @@ impl State {
             raised: Vec::new(),
             timeouts: 0,
             param_defaults: IndexMap::new(),
+            live_branches: 0,
         }
     }
 

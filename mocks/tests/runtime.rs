@@ -241,3 +241,16 @@ fn secrets_with_quotes_and_dollars_are_masked_in_the_trace_too() {
     let json = serde_json::to_string(&r).expect("serialisable");
     assert!(!json.contains("w'0") && !json.contains("pa$$"), "{json}");
 }
+
+#[test]
+fn a_huge_parallel_is_a_limit_error_not_a_crash() {
+    let r = run(
+        &Harness::new(),
+        "def m = [:]\nfor (i in 0..<5000) { m[\"b${i}\"] = { echo 'x' } }\nparallel m",
+    );
+    assert_eq!(r.result, BuildResult::Failure);
+    assert_eq!(
+        r.error.expect("an error").class,
+        "jenkins.harness.LimitExceeded"
+    );
+}

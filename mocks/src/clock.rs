@@ -9,6 +9,9 @@ use crate::result::BuildResult;
 /// A run that waits longer than this (virtual) is stopped: nothing would ever wake it.
 const MAX_VIRTUAL_MILLIS: u64 = 7 * 24 * 3600 * 1000;
 
+/// How long a timed-out block may go on cleaning up before it is stopped for good.
+const GRACE_MILLIS: u64 = 60_000;
+
 /// The field of a timeout's exception that names the `timeout` whose deadline passed.
 pub(crate) const TIMEOUT_FIELD: &str = "$timeout";
 
@@ -43,6 +46,20 @@ pub(crate) fn wait(p: &Pipeline, interp: &mut Interpreter, millis: u64) -> Eval<
     if let Some((id, d)) = deadline
         && now >= d
     {
+        // The timer fires: Jenkins says so at once, then gives the block a 60 s grace period
+        // (its `catch` and `finally` may still wait) before it stops it for good.
+        p.with(|s| {
+            if s.fired_timeouts.insert(id) {
+                for t in &mut s.threads {
+                    for entry in t.deadlines.iter_mut().filter(|(t_id, _)| *t_id == id) {
+                        entry.1 = d.saturating_add(GRACE_MILLIS);
+                    }
+                }
+                let prefix = s.timeout_prefixes.get(&id).cloned().unwrap_or_default();
+                s.log
+                    .push(format!("{prefix}Cancelling nested steps due to timeout"));
+            }
+        });
         let e = p.interrupted(interp, BuildResult::Aborted, "Timeout has been exceeded");
         if let Flow::Throw(Value::Object(o)) = &e {
             let mut fields = o.fields.borrow_mut();
@@ -72,6 +89,17 @@ pub(crate) fn actual_interruption(p: &Pipeline, interp: &Interpreter, cause: &st
             .insert(ACTUAL_FIELD.into(), Value::Bool(true));
     }
     e
+}
+
+/// The field that marks the interruption of a branch by a failed sibling (parallel failFast).
+pub(crate) const FAIL_FAST_FIELD: &str = "$failFast";
+
+/// Whether `e` interrupted a parallel branch because another failed (failFast).
+pub(crate) fn is_fail_fast(e: &Value) -> bool {
+    match e {
+        Value::Object(o) => o.fields.borrow().contains_key(FAIL_FAST_FIELD),
+        _ => false,
+    }
 }
 
 /// Whether `e` is a `FlowInterruptedException` that is an actual interruption.

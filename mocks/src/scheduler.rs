@@ -111,6 +111,11 @@ pub(crate) fn run_branches(
                 if fail_fast {
                     let cause = format!("Failed in branch {}", branches[i].name);
                     if let Flow::Throw(e) = crate::clock::actual_interruption(p, interp, &cause) {
+                        if let Value::Object(o) = &e {
+                            o.fields
+                                .borrow_mut()
+                                .insert(crate::clock::FAIL_FAST_FIELD.into(), Value::Bool(true));
+                        }
                         interrupt_all(p, &running, &e);
                     }
                 }

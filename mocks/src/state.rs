@@ -46,6 +46,10 @@ pub(crate) struct State {
     pub raised: Vec<jenkins_harness_interpreter::Value>,
     /// Timeouts started so far, to tell their deadlines apart.
     pub timeouts: usize,
+    /// Timeouts whose deadline has passed (each says so once).
+    pub fired_timeouts: std::collections::HashSet<usize>,
+    /// The console prefix of the thread that started each timeout (its lines carry it).
+    pub timeout_prefixes: std::collections::HashMap<usize, String>,
     /// Parallel branches alive now (each holds a coroutine stack).
     pub live_branches: usize,
     /// Defaults of the parameters `properties` declared; they fill gaps in `params`.
@@ -125,6 +129,8 @@ impl State {
             timeouts: 0,
             param_defaults: IndexMap::new(),
             live_branches: 0,
+            fired_timeouts: std::collections::HashSet::new(),
+            timeout_prefixes: std::collections::HashMap::new(),
         }
     }
 

@@ -254,3 +254,50 @@ fn a_huge_parallel_is_a_limit_error_not_a_crash() {
         "jenkins.harness.LimitExceeded"
     );
 }
+
+#[test]
+fn a_timed_out_block_gets_a_grace_period_to_clean_up() {
+    let r = run(
+        &Harness::new(),
+        "timeout(time: 10, unit: 'SECONDS') {\n  try { sleep 60 } catch (e) { sleep 10; echo 'cleaned up'; throw e }\n}",
+    );
+    assert_eq!(r.result, BuildResult::Aborted);
+    let cancel = r
+        .log
+        .iter()
+        .position(|l| l == "Cancelling nested steps due to timeout");
+    let cleaned = r.log.iter().position(|l| l == "cleaned up");
+    assert!(cancel.is_some() && cancel < cleaned, "{:?}", r.log);
+}
+
+#[test]
+fn catch_error_takes_the_result_of_an_interruption() {
+    let h = Harness::new().job("deploy", BuildResult::Failure);
+    let r = run(
+        &h,
+        "catchError(buildResult: 'UNSTABLE', stageResult: 'UNSTABLE') { build 'deploy' }",
+    );
+    assert_eq!(r.result, BuildResult::Failure);
+    let bad = run(
+        &Harness::new(),
+        "catchError(buildResult: 'UNSTALBE') { echo 'x' }",
+    );
+    assert_eq!(
+        bad.error.expect("an error").message,
+        "buildResult is invalid: UNSTALBE. Valid options are SUCCESS, UNSTABLE, FAILURE, NOT_BUILT and ABORTED."
+    );
+}
+
+#[test]
+fn wait_until_needs_a_boolean_and_waits_at_least_250_ms() {
+    let r = run(&Harness::new(), "waitUntil { 'yes' }");
+    assert_eq!(
+        r.error.expect("an error").message,
+        "body return value yes is not boolean"
+    );
+    let r = run(
+        &Harness::new(),
+        "def n = 0\nwaitUntil(initialRecurrencePeriod: 0) { n++ >= 2 }\necho \"${currentBuild.duration}\"",
+    );
+    assert!(r.log.contains(&"550".to_string()), "{:?}", r.log);
+}

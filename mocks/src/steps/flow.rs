@@ -41,6 +41,8 @@ pub(super) fn timeout(p: &Pipeline, interp: &mut Interpreter, call: &mut StepCal
         let deadline = s.clock.saturating_add(ms);
         let id = s.timeouts;
         s.thread().deadlines.push((id, deadline));
+        let prefix = s.thread().prefix.clone();
+        s.timeout_prefixes.insert(id, prefix);
         id
     });
     let result = p.run_block(interp, call);
@@ -53,7 +55,6 @@ pub(super) fn timeout(p: &Pipeline, interp: &mut Interpreter, call: &mut StepCal
             .and_then(Value::as_i64)
             .is_some_and(|t| usize::try_from(t).ok() == Some(id));
         if mine {
-            p.log("Cancelling nested steps due to timeout");
             // Outside its own timeout the exception is no actual interruption any more:
             // `retry` retries it and `catchError` treats it as an ordinary error.
             let mut fields = o.fields.borrow_mut();
@@ -91,13 +92,31 @@ pub(super) fn retry(p: &Pipeline, interp: &mut Interpreter, call: &mut StepCall)
 
 /// `catchError(buildResult: 'FAILURE', stageResult: 'SUCCESS') { ... }`.
 pub(super) fn catch_error(p: &Pipeline, interp: &mut Interpreter, call: &mut StepCall) -> Eval {
-    let build = call
-        .str("buildResult")
-        .map_or(BuildResult::Failure, |r| BuildResult::from_name(&r));
-    let stage = call
-        .str("stageResult")
-        .map_or(BuildResult::Success, |r| BuildResult::from_name(&r));
+    let build = result_argument(interp, call, "buildResult", BuildResult::Failure)?;
+    let stage = result_argument(interp, call, "stageResult", BuildResult::Success)?;
     catching(p, interp, call, build, stage)
+}
+
+/// A result named by argument `name`: Jenkins refuses names it does not know.
+fn result_argument(
+    interp: &Interpreter,
+    call: &StepCall,
+    name: &str,
+    default: BuildResult,
+) -> Eval<BuildResult> {
+    let Some(text) = call.str(name) else {
+        return Ok(default);
+    };
+    let result = BuildResult::from_name(&text);
+    if result.as_str() != text.trim() {
+        return Err(interp.exception(
+            "java.lang.IllegalArgumentException",
+            &format!(
+                "{name} is invalid: {text}. Valid options are SUCCESS, UNSTABLE, FAILURE, NOT_BUILT and ABORTED."
+            ),
+        ));
+    }
+    Ok(result)
 }
 
 /// `warnError(message) { ... }`: catchError with UNSTABLE build and stage results.
@@ -128,15 +147,17 @@ fn catching(
             if actual && !catch_interruptions {
                 return Err(Flow::Throw(e));
             }
-            // An actual interruption gives both results its own (ABORTED).
-            let (build, stage) = match clock::interruption_result(&e) {
-                Some(r) if actual => (r, r),
-                _ => (build, stage),
+            // An interruption (input abort, timeout, failed downstream build) gives both
+            // results its own and prints its causes; one from a failFast is an ordinary error.
+            let (build, stage, line) = match clock::interruption_result(&e) {
+                Some(r) if !clock::is_fail_fast(&e) => (r, r, crate::run::error_line(&e)),
+                Some(_) => (build, stage, crate::host::describe_exception(&e)),
+                None => (build, stage, crate::run::error_line(&e)),
             };
-            if let Some(message) = call.str("message") {
-                p.log(&format!("ERROR: {message}"));
+            if let Some(message) = call.str("message").filter(|m| !m.trim().is_empty()) {
+                p.log(&format!("ERROR: {}", message.trim()));
             }
-            p.log(&crate::run::error_line(&e));
+            p.log(&line);
             if build != BuildResult::Success {
                 p.log(&format!("Setting overall build result to {build}"));
                 p.with(|s| s.worsen(build));
@@ -162,10 +183,12 @@ fn set_stage_result(p: &Pipeline, result: BuildResult) {
 
 /// `unstable(message)`: a warning that makes the build and stage UNSTABLE.
 pub(super) fn unstable(p: &Pipeline, _: &mut Interpreter, call: &mut StepCall) -> Eval {
-    p.log(&format!(
-        "WARNING: {}",
-        call.str("message").unwrap_or_default()
-    ));
+    let message = call.str("message").unwrap_or_default();
+    if message.trim().is_empty() {
+        p.log("WARNING: Setting build result to unstable");
+    } else {
+        p.log(&format!("WARNING: {message}"));
+    }
     p.with(|s| s.worsen(BuildResult::Unstable));
     set_stage_result(p, BuildResult::Unstable);
     Ok(Value::Null)
@@ -176,12 +199,20 @@ pub(super) fn wait_until(p: &Pipeline, interp: &mut Interpreter, call: &mut Step
     let Some(body) = call.body.clone() else {
         return Ok(Value::Null);
     };
-    let mut period =
-        u64::try_from(call.int("initialRecurrencePeriod").unwrap_or(250)).unwrap_or(250);
+    // Jenkins waits at least 250 ms between tries (`MIN_RECURRENCE_PERIOD`).
+    let mut period = u64::try_from(call.int("initialRecurrencePeriod").unwrap_or(250))
+        .unwrap_or(250)
+        .max(250);
     loop {
-        let done = p.body(interp, &body)?;
-        if done.truthy() {
-            return Ok(Value::Null);
+        match p.body(interp, &body)? {
+            Value::Bool(true) => return Ok(Value::Null),
+            Value::Bool(false) => {}
+            other => {
+                return Err(interp.exception(
+                    "java.lang.ClassCastException",
+                    &format!("body return value {} is not boolean", other.to_display()),
+                ));
+            }
         }
         if !call.flag("quiet") {
             p.log(&format!(

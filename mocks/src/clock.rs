@@ -17,7 +17,7 @@ pub(crate) const TIMEOUT_FIELD: &str = "$timeout";
 
 /// The field that says whether an interruption is an actual one (a user abort, a failFast),
 /// which `retry` does not retry and `catchError` may let through.
-pub(crate) const ACTUAL_FIELD: &str = "$actual";
+pub(crate) const ACTUAL_FIELD: &str = "actualInterruption";
 
 /// Lets `millis` of virtual time pass for the running thread. A `timeout` whose deadline comes
 /// first ends the wait at the deadline with its interruption.
@@ -152,6 +152,8 @@ pub(crate) fn millis(time: i64, unit: &str) -> Option<u64> {
 pub(crate) fn time_span(millis: u64) -> String {
     let secs = millis / 1000;
     let (mins, hours, days) = (secs / 60, secs / 3600, secs / 86_400);
+    let (months, years) = (days / 30, days / 365);
+    let day_label = |n: u64| if n == 1 { "day" } else { "days" };
     let pair = |big: u64, big_label: &str, small: u64, small_label: &str| {
         if big < 10 {
             format!("{big} {big_label} {small} {small_label}")
@@ -159,8 +161,12 @@ pub(crate) fn time_span(millis: u64) -> String {
             format!("{big} {big_label}")
         }
     };
-    if days > 0 {
-        pair(days, "day", hours % 24, "hr")
+    if years > 0 {
+        pair(years, "yr", months % 12, "mo")
+    } else if months > 0 {
+        pair(months, "mo", days % 30, day_label(days % 30))
+    } else if days > 0 {
+        pair(days, day_label(days), hours % 24, "hr")
     } else if hours > 0 {
         pair(hours, "hr", mins % 60, "min")
     } else if mins > 0 {

@@ -331,7 +331,7 @@ fn run_property(
         "fullProjectName" => text(&job),
         "absoluteUrl" => text(&format!("{url}{number}/")),
         "duration" => Value::Num(i64::try_from(clock).unwrap_or(i64::MAX).into()),
-        "durationString" => text(&format!("{} sec and counting", clock / 1000)),
+        "durationString" => text(&format!("{} and counting", crate::clock::time_span(clock))),
         "startTimeInMillis" | "timeInMillis" => Value::Num(START_MILLIS.into()),
         "keepLog" => Value::Bool(false),
         "changeSets" | "upstreamBuilds" => Value::list(Vec::new()),

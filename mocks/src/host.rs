@@ -122,6 +122,7 @@ impl Pipeline {
                 ));
             }
         }
+        self.warn_interpolated_secrets(name, &bound);
         let mut call = StepCall {
             name: name.to_string(),
             args: bound,
@@ -138,6 +139,35 @@ impl Pipeline {
         };
         self.close_call(id, &outcome);
         outcome
+    }
+
+    /// Jenkins warns when a bound secret reached a step's argument through Groovy
+    /// interpolation (`sh "curl -u $PASS"` instead of `sh 'curl -u $PASS'`).
+    fn warn_interpolated_secrets(&self, step: &str, args: &IndexMap<String, Value>) {
+        let texts: Vec<String> = args
+            .values()
+            .filter(|v| matches!(v, Value::GString(_)))
+            .map(Value::to_display)
+            .collect();
+        if texts.is_empty() {
+            return;
+        }
+        let vars: Vec<String> = self.with(|s| {
+            s.thread()
+                .bound
+                .iter()
+                .filter(|(_, secret)| {
+                    secret.chars().count() >= 3 && texts.iter().any(|t| t.contains(secret.as_str()))
+                })
+                .map(|(var, _)| var.clone())
+                .collect()
+        });
+        if !vars.is_empty() {
+            self.log(&format!(
+                "Warning: A secret was passed to \"{step}\" using Groovy String interpolation, which is insecure.\n\t\t Affected argument(s) used the following variable(s): [{}]\n\t\t See https://jenkins.io/redirect/groovy-string-interpolation for details.",
+                vars.join(", ")
+            ));
+        }
     }
 
     fn dispatch(
@@ -240,9 +270,16 @@ impl Pipeline {
             cause,
         );
         if let Flow::Throw(Value::Object(o)) = &e {
-            o.fields
-                .borrow_mut()
-                .insert("result".into(), literal::string(result.as_str()));
+            let mut fields = o.fields.borrow_mut();
+            fields.insert("result".into(), literal::string(result.as_str()));
+            fields.insert(crate::clock::ACTUAL_FIELD.into(), Value::Bool(true));
+            // `getCauses()`: each cause answers `getShortDescription()`.
+            let cause = Value::map(
+                [(Key::str("shortDescription"), literal::string(cause))]
+                    .into_iter()
+                    .collect(),
+            );
+            fields.insert("causes".into(), Value::list(vec![cause]));
         }
         e
     }

@@ -147,6 +147,21 @@ fn object_method(
     {
         return Ok(Some(v));
     }
+    // A built-in exception's getters read its fields (`getResult()` of a
+    // FlowInterruptedException whose host stored `result`).
+    if args.is_empty()
+        && is_throwable(target)
+        && let Value::Object(o) = target
+        && let Some(v) = ["get", "is"].iter().find_map(|prefix| {
+            let rest = name.strip_prefix(prefix)?;
+            let mut chars = rest.chars();
+            let first = chars.next().filter(char::is_ascii_uppercase)?;
+            let field = first.to_ascii_lowercase().to_string() + chars.as_str();
+            o.fields.borrow().get(field.as_str()).cloned()
+        })
+    {
+        return Ok(Some(v));
+    }
     Ok(Some(match (name, args) {
         ("toString", []) => Value::Str(it.to_string_value(target)?.into()),
         ("inspect", []) => Value::Str(target.inspect().into()),

@@ -105,10 +105,8 @@ pub(super) fn with_env(p: &Pipeline, interp: &mut Interpreter, call: &mut StepCa
     let mut pairs = Vec::new();
     for entry in entries {
         let Some((key, value)) = entry.split_once('=') else {
-            return Err(interp.exception(
-                "java.lang.IllegalArgumentException",
-                &format!("withEnv entry '{entry}' is not of the form KEY=VALUE"),
-            ));
+            // `EnvStep` throws `new IllegalArgumentException(pair)`.
+            return Err(interp.exception("java.lang.IllegalArgumentException", &entry));
         };
         pairs.push((key.to_string(), value.to_string()));
     }

@@ -81,7 +81,13 @@ pub(super) fn retry(p: &Pipeline, interp: &mut Interpreter, call: &mut StepCall)
             Err(Flow::Throw(e))
                 if attempt < count && !conditional && !clock::is_actual_interruption(&e) =>
             {
-                p.log(&crate::run::error_line(&e));
+                if crate::run::is_abort(&e) || clock::interruption_result(&e).is_some() {
+                    p.log(&crate::run::error_line(&e));
+                } else {
+                    // Jenkins says so, then prints the stack trace (here its first line).
+                    p.log("ERROR: Execution failed");
+                    p.log(&crate::host::describe_exception(&e));
+                }
                 p.log("Retrying");
                 attempt += 1;
             }
@@ -237,9 +243,9 @@ pub(super) fn input(p: &Pipeline, interp: &mut Interpreter, call: &mut StepCall)
         Some(Value::List(l)) => l.borrow().clone(),
         _ => Vec::new(),
     };
-    // Without parameters the message and the two buttons are printed; with parameters only
-    // `Input requested` (the form holds the message).
-    if parameters.is_empty() {
+    // Without parameters (nor a submitter parameter) the message and the two buttons are
+    // printed; otherwise only `Input requested` (the form holds the message).
+    if parameters.is_empty() && call.get("submitterParameter").is_none() {
         p.log(&message);
         p.log(&format!("{ok} or {cancel}"));
     } else {

@@ -58,6 +58,12 @@ pub(super) fn build(p: &Pipeline, interp: &mut Interpreter, call: &mut StepCall)
                 mock.number, mock.result
             ),
         );
+        // A downstream failure is no actual interruption of this build.
+        if let jenkins_harness_interpreter::Flow::Throw(Value::Object(o)) = &e {
+            o.fields
+                .borrow_mut()
+                .insert(crate::clock::ACTUAL_FIELD.into(), Value::Bool(false));
+        }
         return Err(e);
     }
     let mut fields: IndexMap<std::rc::Rc<str>, Value> = IndexMap::new();
@@ -83,6 +89,16 @@ pub(super) fn build(p: &Pipeline, interp: &mut Interpreter, call: &mut StepCall)
         "displayName".into(),
         literal::string(&format!("#{}", mock.number)),
     );
+    fields.insert("id".into(), literal::string(&mock.number.to_string()));
+    fields.insert("description".into(), Value::Null);
+    fields.insert("duration".into(), Value::Num(0.into()));
+    let jenkins = p.with(|s| s.env.get("JENKINS_URL").cloned().unwrap_or_default());
+    let job_path = job.split('/').collect::<Vec<_>>().join("/job/");
+    fields.insert(
+        "absoluteUrl".into(),
+        literal::string(&format!("{jenkins}job/{job_path}/{}/", mock.number)),
+    );
+    fields.insert("buildVariables".into(), Value::map(IndexMap::new()));
     Ok(interp.host_object(
         "org.jenkinsci.plugins.workflow.support.steps.build.RunWrapper$Downstream",
         fields,

@@ -11,7 +11,6 @@ use crate::world::{ShellCall, ShellReply};
 pub(super) fn shell(p: &Pipeline, interp: &mut Interpreter, call: &mut StepCall) -> Eval {
     p.need_node(interp)?;
     let script = call.str("script").unwrap_or_default();
-    warn_interpolated_secret(p, call, &script);
     let outcome = p.with(|s| {
         s.world.shell.iter().find_map(|mock| {
             let captures = mock.matches(&script)?;
@@ -69,26 +68,4 @@ pub(super) fn shell(p: &Pipeline, interp: &mut Interpreter, call: &mut StepCall)
         return Ok(out);
     }
     Ok(Value::Null)
-}
-
-/// Jenkins warns when a bound secret reached the script through Groovy interpolation.
-fn warn_interpolated_secret(p: &Pipeline, call: &StepCall, script: &str) {
-    if !matches!(call.get("script"), Some(Value::GString(_))) {
-        return;
-    }
-    let vars: Vec<String> = p.with(|s| {
-        s.thread()
-            .bound
-            .iter()
-            .filter(|(_, secret)| secret.chars().count() >= 3 && script.contains(secret.as_str()))
-            .map(|(var, _)| var.clone())
-            .collect()
-    });
-    if !vars.is_empty() {
-        p.log(&format!(
-            "Warning: A secret was passed to \"{}\" using Groovy String interpolation, which is insecure.\n\t\t Affected argument(s) used the following variable(s): [{}]\n\t\t See https://jenkins.io/redirect/groovy-string-interpolation for details.",
-            call.name,
-            vars.join(", ")
-        ));
-    }
 }

@@ -301,3 +301,18 @@ fn wait_until_needs_a_boolean_and_waits_at_least_250_ms() {
     );
     assert!(r.log.contains(&"550".to_string()), "{:?}", r.log);
 }
+
+#[test]
+fn junit_summaries_and_pretty_json_read_as_in_jenkins() {
+    let h = Harness::new().file(
+        "reports/TEST-a.xml",
+        "<testsuite><testcase/><testcase><failure/></testcase></testsuite>",
+    );
+    let r = run(
+        &h,
+        "node {\n  def r = junit 'reports/*.xml'\n  echo \"${r.failCount} of ${r.getTotalCount()}\"\n  writeJSON file: 'o.json', json: [a: [1]], pretty: 2\n  echo readFile('o.json')\n}",
+    );
+    assert_eq!(r.result, BuildResult::Unstable);
+    assert!(r.log.contains(&"1 of 2".to_string()), "{:?}", r.log);
+    assert!(r.log.contains(&"  \"a\": [".to_string()), "{:?}", r.log);
+}

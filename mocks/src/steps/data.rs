@@ -58,9 +58,11 @@ pub(super) fn write_json(p: &Pipeline, interp: &mut Interpreter, call: &mut Step
     let doc = interp.to_json(&value)?;
     let compact = json::to_json(&doc)
         .map_err(|e| interp.exception("net.sf.json.JSONException", &e.message))?;
-    let text = if call.int("pretty").unwrap_or(0) > 0 {
-        json::pretty_print(&compact)
-            .map_err(|e| interp.exception("net.sf.json.JSONException", &e.message))?
+    let indent = usize::try_from(call.int("pretty").unwrap_or(0)).unwrap_or(0);
+    let text = if indent > 0 {
+        let four = json::pretty_print(&compact)
+            .map_err(|e| interp.exception("net.sf.json.JSONException", &e.message))?;
+        reindent(&four, indent)
     } else {
         compact
     };
@@ -70,6 +72,21 @@ pub(super) fn write_json(p: &Pipeline, interp: &mut Interpreter, call: &mut Step
     let file = call.str("file").unwrap_or_default();
     write(p, interp, &file, text)?;
     Ok(Value::Null)
+}
+
+/// Groovy's pretty JSON (four spaces a level) with `indent` spaces a level instead.
+fn reindent(four: &str, indent: usize) -> String {
+    four.lines()
+        .map(|line| {
+            let depth = (line.len() - line.trim_start_matches(' ').len()) / 4;
+            format!(
+                "{}{}",
+                " ".repeat(depth * indent),
+                line.trim_start_matches(' ')
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// `readYaml(file | text)`: one document gives its value, several a list of them.

@@ -132,7 +132,23 @@ pub(super) fn junit(p: &Pipeline, interp: &mut Interpreter, call: &mut StepCall)
     if !call.flag("skipMarkingBuildUnstable") {
         mark_test_failures(p, &summary);
     }
-    Ok(summary)
+    Ok(test_result_summary(interp, &summary))
+}
+
+/// A `TestResultSummary` holding the counts of `map`: `r.failCount` and `r.getFailCount()`
+/// both work, as on Jenkins' object.
+fn test_result_summary(interp: &Interpreter, map: &Value) -> Value {
+    let mut fields: IndexMap<std::rc::Rc<str>, Value> = IndexMap::new();
+    fields.insert(
+        literal::LITERAL_FIELD.into(),
+        literal::string(&literal::literal(map)),
+    );
+    if let Value::Map(m) = map {
+        for (k, v) in m.borrow().iter() {
+            fields.insert(k.0.to_display().into(), v.clone());
+        }
+    }
+    interp.host_object("hudson.tasks.junit.TestResultSummary", fields)
 }
 
 /// Failed tests in a `junit` summary make the build and the stage UNSTABLE.

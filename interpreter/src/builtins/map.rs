@@ -218,7 +218,7 @@ pub(crate) fn method(
                 }
                 _ => {
                     let mut keys: Vec<Value> = entries.iter().map(|(k, _)| k.0.clone()).collect();
-                    super::list::sort_values(it, &mut keys)?;
+                    super::sorting::sort_values(it, &mut keys)?;
                     list = keys
                         .into_iter()
                         .map(|k| {

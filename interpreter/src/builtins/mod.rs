@@ -2,24 +2,31 @@
 //! classes scripts use (`Math`, `Integer`, `String.format`, `JsonOutput`).
 
 mod comparator;
+mod construct;
 mod decimal;
 mod deque;
 mod iterable;
 mod iterator;
 mod java_util;
 mod json_builder;
+mod json_values;
 mod list;
+mod list_ops;
 mod map;
+mod number_methods;
+mod sorting;
 mod statics;
 mod string;
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
+pub(crate) use construct::construct;
 pub(crate) use iterator::{has_next, is_iterator, remaining};
 pub(crate) use json_builder::json_text;
-pub(crate) use list::{get_at, list_operator, sort_values};
-pub(crate) use statics::{construct, static_method, static_property};
+pub(crate) use list_ops::{get_at, list_operator};
+pub(crate) use sorting::sort_values;
+pub(crate) use statics::{static_method, static_property};
 
 use crate::error::Eval;
 use crate::interp::Interpreter;
@@ -107,7 +114,7 @@ pub(crate) fn method(
         Value::Buffer(_) => string::buffer_method(it, target, name, args)?,
         Value::List(_) | Value::Range(_) => list::method(it, target, name, args)?,
         Value::Map(_) => map::method(it, target, name, args)?,
-        Value::Num(_) => statics::number_method(it, target, name, args)?,
+        Value::Num(_) => number_methods::number_method(it, target, name, args)?,
         Value::Closure(c) => closure_method(it, c, name, args)?,
         Value::Matcher(_) | Value::Pattern(_) => string::regex_method(it, target, name, args)?,
         Value::Object(_) => json_builder::method(it, target, name, args)?,
@@ -166,7 +173,7 @@ fn object_method(
                 "groovy.json.internal.LazyMap"
             };
             match crate::json::parse(&text, classic) {
-                Ok(j) => statics::from_json(it, j, map_class)?,
+                Ok(j) => json_values::from_json(it, j, map_class)?,
                 Err(e) => return Err(it.exception(e.class, &e.message)),
             }
         }

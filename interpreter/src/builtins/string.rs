@@ -207,7 +207,7 @@ pub(crate) fn method(
         }
         ("getAt", [i]) => match string_get_at(it, &chars, i)? {
             Some(v) => v,
-            None => super::list::get_at(it, target, i)?,
+            None => super::list_ops::get_at(it, target, i)?,
         },
         ("charAt", [i]) => {
             let i = i.as_i64().unwrap_or(0);
@@ -493,7 +493,7 @@ pub(crate) fn regex_method(
                 }
             }
         }
-        (Value::Matcher(_), "getAt", [i]) => super::list::get_at(it, target, i)?,
+        (Value::Matcher(_), "getAt", [i]) => super::list_ops::get_at(it, target, i)?,
         (Value::Matcher(m), "groupCount", []) => count(m.pattern.regex.captures_len() - 1),
         (Value::Matcher(m), "group", [Value::Str(_) | Value::GString(_)]) => {
             let name = it.to_string_value(&args[0])?;

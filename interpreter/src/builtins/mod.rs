@@ -14,6 +14,7 @@ mod list;
 mod list_ops;
 mod map;
 mod number_methods;
+mod regex_methods;
 mod sorting;
 mod statics;
 mod string;
@@ -116,7 +117,9 @@ pub(crate) fn method(
         Value::Map(_) => map::method(it, target, name, args)?,
         Value::Num(_) => number_methods::number_method(it, target, name, args)?,
         Value::Closure(c) => closure_method(it, c, name, args)?,
-        Value::Matcher(_) | Value::Pattern(_) => string::regex_method(it, target, name, args)?,
+        Value::Matcher(_) | Value::Pattern(_) => {
+            regex_methods::regex_method(it, target, name, args)?
+        }
         Value::Object(_) => json_builder::method(it, target, name, args)?,
         _ => None,
     };

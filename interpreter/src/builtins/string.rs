@@ -12,6 +12,7 @@ pub(super) fn s(v: impl Into<Rc<str>>) -> Value {
     Value::Str(v.into())
 }
 
+/// A count as an Integer.
 pub(super) fn count(n: usize) -> Value {
     int_value(i64::try_from(n).unwrap_or(0))
 }

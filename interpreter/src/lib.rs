@@ -24,6 +24,7 @@ mod error;
 mod expr;
 pub mod format;
 mod interp;
+mod java_order;
 pub mod json;
 pub mod number;
 mod ops;

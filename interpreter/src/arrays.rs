@@ -1,7 +1,7 @@
 //! Java arrays (`String[]`, `int[]`, `char[]`): lists tagged with their element type, which
 //! gives them their class name, their elements' conversions and defaults.
 
-use crate::error::Eval;
+use crate::error::{Eval, Flow};
 use crate::interp::Interpreter;
 use crate::number::Number;
 use crate::value::Value;
@@ -130,4 +130,12 @@ pub fn bytes_of(v: &Value) -> Option<Vec<u8>> {
             _ => None,
         })
         .collect()
+}
+
+/// Java's error for reading or writing array slot `i` of an array of `len`.
+pub fn out_of_bounds(it: &Interpreter, i: i64, len: usize) -> Flow {
+    it.exception(
+        "java.lang.ArrayIndexOutOfBoundsException",
+        &format!("Index {i} out of bounds for length {len}"),
+    )
 }

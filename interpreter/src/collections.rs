@@ -316,10 +316,7 @@ pub fn list_put_at(it: &mut Interpreter, target: &Value, index: &Value, v: Value
     };
     if at >= len && tags(target).array.is_some() {
         // Arrays do not grow.
-        return Err(it.exception(
-            "java.lang.ArrayIndexOutOfBoundsException",
-            &format!("Index {i} out of bounds for length {len}"),
-        ));
+        return Err(crate::arrays::out_of_bounds(it, i, len));
     }
     {
         let mut list = l.borrow_mut();

@@ -175,7 +175,10 @@ fn arrange(
 ) -> Eval<usize> {
     let mut capacity = capacity.max(1).next_power_of_two();
     match kind {
-        SetKind::Tree => crate::builtins::sort_values(it, values)?,
+        SetKind::Tree => crate::builtins::sort_by(it, values, |it, earlier, later| {
+            // Java compares the element being added with those already there.
+            Ok(natural_order(it, later, earlier)?.reverse())
+        })?,
         SetKind::Hash => {
             while values.len() * 4 > capacity * 3 {
                 capacity *= 2;
@@ -196,6 +199,23 @@ fn arrange(
         SetKind::Linked => {}
     }
     Ok(capacity)
+}
+
+/// Java's natural order (`Comparable.compareTo`), which a `TreeSet` or `TreeMap` uses: unlike
+/// Groovy's, it does not compare a String with a number, nor an Integer with a Long.
+fn natural_order(it: &mut Interpreter, receiver: &Value, arg: &Value) -> Eval<std::cmp::Ordering> {
+    let mismatched = match (receiver, arg) {
+        (Value::Num(a), Value::Num(b)) => a.type_name() != b.type_name(),
+        (Value::Num(_) | Value::Char(_) | Value::Bool(_), b) => {
+            std::mem::discriminant(receiver) != std::mem::discriminant(b)
+        }
+        (a, b) if a.is_string() => !b.is_string(),
+        _ => false,
+    };
+    if mismatched {
+        return Err(crate::ops::incomparable(it, receiver, arg));
+    }
+    crate::ops::compare(it, receiver, arg)
 }
 
 /// Java's `HashMap` bucket of a hash code in a table of `capacity` (a power of two).

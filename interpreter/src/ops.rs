@@ -488,7 +488,7 @@ fn java_string_compare_int(a: &str, b: &str) -> i32 {
 
 /// The error for ordering two values Groovy cannot compare: a `Comparable` left operand's
 /// `compareTo` fails its cast (ClassCastException); anything else is a GroovyRuntimeException.
-fn incomparable(it: &Interpreter, l: &Value, r: &Value) -> crate::error::Flow {
+pub(crate) fn incomparable(it: &Interpreter, l: &Value, r: &Value) -> crate::error::Flow {
     let comparable = match l {
         Value::Str(_) | Value::Num(_) | Value::Char(_) | Value::Bool(_) => Some(l.class_name()),
         _ => None,

@@ -112,6 +112,7 @@ pub(crate) fn get_at(it: &mut Interpreter, target: &Value, index: &Value) -> Eva
     let is_string = target.is_string();
     let elements = items(target);
     let len = elements.len();
+    let is_array = crate::arrays::element_of(target).is_some();
     let pick = |it: &mut Interpreter, i: i64| -> Eval {
         match normalize_index(i, len) {
             Some(a) if a < len => Ok(elements[a].clone()),
@@ -123,6 +124,8 @@ pub(crate) fn get_at(it: &mut Interpreter, target: &Value, index: &Value) -> Eva
                 "java.lang.StringIndexOutOfBoundsException",
                 &format!("begin {i}, end {}, length {len}", i + 1),
             )),
+            // A list gives null past its end; an array throws.
+            _ if is_array => Err(crate::arrays::out_of_bounds(it, i, len)),
             _ => Ok(Value::Null),
         }
     };

@@ -28,7 +28,7 @@ pub(crate) use construct::construct;
 pub(crate) use iterator::{has_next, is_iterator, remaining};
 pub(crate) use json_builder::json_text;
 pub(crate) use list_ops::{get_at, list_operator};
-pub(crate) use sorting::sort_values;
+pub(crate) use sorting::sort_by;
 pub(crate) use statics::{static_method, static_property};
 
 use crate::error::Eval;

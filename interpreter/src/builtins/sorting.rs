@@ -26,7 +26,7 @@ pub(crate) fn sort_values(it: &mut Interpreter, values: &mut [Value]) -> Eval<()
     sort_by(it, values, ops::compare)
 }
 
-pub(super) fn sort_by(
+pub(crate) fn sort_by(
     it: &mut Interpreter,
     values: &mut [Value],
     mut cmp: impl FnMut(&mut Interpreter, &Value, &Value) -> Eval<Ordering>,

@@ -414,12 +414,22 @@ impl Interpreter {
                 }
                 Ok(v.to_display())
             }
-            Value::GString(g) if g.values.iter().any(|x| matches!(x, Value::Object(_))) => {
+            Value::GString(g)
+                if g.values
+                    .iter()
+                    .any(|x| matches!(x, Value::Object(_)) || renders_lazily(x)) =>
+            {
                 let mut out = String::new();
                 for (i, s) in g.strings.iter().enumerate() {
                     out.push_str(s);
-                    if let Some(x) = g.values.get(i) {
-                        out.push_str(&self.to_string_value(x)?);
+                    match g.values.get(i) {
+                        // A closure without parameters (`${-> x}`) renders what it returns now.
+                        Some(Value::Closure(c)) if is_lazy(&g.values[i]) => {
+                            let now = self.call_closure(c, Vec::new())?;
+                            out.push_str(&self.to_string_value(&now)?);
+                        }
+                        Some(x) => out.push_str(&self.to_string_value(x)?),
+                        None => {}
                     }
                 }
                 Ok(out)
@@ -432,16 +442,31 @@ impl Interpreter {
     }
 }
 
-fn contains_objects(v: &Value) -> bool {
+/// Whether a GString value is a closure taking no parameters (`${-> x}`), which Groovy calls
+/// each time it renders the GString.
+fn is_lazy(v: &Value) -> bool {
+    matches!(v, Value::Closure(c) if c.code.params.as_ref().is_some_and(Vec::is_empty))
+}
+
+/// Whether `v` is, or is a GString holding (at any depth), a `${-> x}` closure: its text
+/// needs the interpreter, to call the closure.
+pub(crate) fn renders_lazily(v: &Value) -> bool {
     match v {
-        Value::List(l) => l
-            .borrow()
-            .iter()
-            .any(|x| matches!(x, Value::Object(o) if o.class.decl.is_some())),
-        Value::Map(m) => m
-            .borrow()
-            .values()
-            .any(|x| matches!(x, Value::Object(o) if o.class.decl.is_some())),
+        Value::GString(g) => g.values.iter().any(renders_lazily),
+        other => is_lazy(other),
+    }
+}
+
+/// Whether a list or map holds values whose text needs the interpreter: objects of script
+/// classes (their own `toString`) or lazy GStrings.
+fn contains_objects(v: &Value) -> bool {
+    let needs = |x: &Value| {
+        matches!(x, Value::Object(o) if o.class.decl.is_some())
+            || matches!(x, Value::GString(_)) && renders_lazily(x)
+    };
+    match v {
+        Value::List(l) => l.borrow().iter().any(needs),
+        Value::Map(m) => m.borrow().values().any(needs),
         _ => false,
     }
 }

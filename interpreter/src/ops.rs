@@ -301,7 +301,9 @@ pub fn equals(it: &mut Interpreter, l: &Value, r: &Value) -> Eval<bool> {
                 _ => false,
             }
         }
-        (a, b) if a.is_string() && b.is_string() => a.to_display() == b.to_display(),
+        (a, b) if a.is_string() && b.is_string() => {
+            it.to_string_value(a)? == it.to_string_value(b)?
+        }
         (Value::Char(a), b) if b.is_string() => b.to_display() == a.to_string(),
         (a, Value::Char(b)) if a.is_string() => a.to_display() == b.to_string(),
         (Value::List(_) | Value::Range(_), Value::List(_) | Value::Range(_)) => {

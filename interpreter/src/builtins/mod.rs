@@ -113,6 +113,11 @@ pub(crate) fn method(
     args: &[Value],
 ) -> Eval<Option<Value>> {
     let specific = match target {
+        // A GString with `${-> x}` closures: the methods of its text as rendered now.
+        Value::GString(_) if crate::convert::renders_lazily(target) => {
+            let text = Value::Str(it.to_string_value(target)?.into());
+            return method(it, &text, name, args);
+        }
         Value::Str(_) | Value::GString(_) => string::method(it, target, name, args)?,
         Value::Buffer(_) => string::buffer_method(it, target, name, args)?,
         Value::List(_) | Value::Range(_) => list::method(it, target, name, args)?,

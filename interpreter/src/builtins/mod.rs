@@ -154,7 +154,7 @@ fn object_method(
         ("getClass", []) => class_of(it, target),
         ("is", [other]) => Value::Bool(target.same(other)),
         ("equals", [other]) => Value::Bool(crate::ops::java_equals(it, target, other)?),
-        ("hashCode", []) => Interpreter::int(0),
+        ("hashCode", []) => Interpreter::int(crate::collections::java_hash(target).unwrap_or(0)),
         ("asBoolean", []) => Value::Bool(target.truthy()),
         ("isCase", [x]) => Value::Bool(crate::ops::is_case(it, target, x)?),
         ("compareTo", [other]) => Interpreter::int(match crate::ops::compare(it, target, other)? {

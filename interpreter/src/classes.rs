@@ -148,6 +148,10 @@ const HIERARCHY: &[(&str, Option<&str>)] = &[
     ("groovy.xml.XmlUtil", Some("java.lang.Object")),
     ("groovy.json.JsonBuilder", Some("java.lang.Object")),
     ("groovy.json.JsonDelegate", Some("java.lang.Object")),
+    (
+        "org.codehaus.groovy.runtime.NullObject",
+        Some("java.lang.Object"),
+    ),
     ("java.util.ArrayList$Itr", Some("java.util.Iterator")),
     (
         "java.lang.String$CaseInsensitiveComparator",

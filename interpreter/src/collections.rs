@@ -267,6 +267,7 @@ pub fn tagged_class_name(v: &Value) -> Option<Rc<str>> {
     }
     let name = match (v, tags.immutable, tags.set) {
         (Value::Map(_), true, _) => "java.util.Collections$UnmodifiableMap",
+        (Value::Map(_), false, _) if tags.default.is_some() => "groovy.lang.MapWithDefault",
         (Value::List(_), true, Some(_)) => "java.util.Collections$UnmodifiableSet",
         (Value::List(_), true, None) => "java.util.Collections$UnmodifiableRandomAccessList",
         (Value::List(_), false, Some(kind)) => kind.class_name(),

@@ -341,7 +341,9 @@ pub(crate) fn null_method(it: &mut Interpreter, name: &str, args: &[Value]) -> E
         ("is", [other]) => Some(Value::Bool(matches!(other, Value::Null))),
         ("equals", [other]) => Some(Value::Bool(matches!(other, Value::Null))),
         ("asBoolean", []) => Some(Value::Bool(false)),
-        ("getClass", []) => Some(Value::Null),
+        ("getClass", []) => Some(Value::Class(crate::classes::builtin(
+            "org.codehaus.groovy.runtime.NullObject",
+        ))),
         _ => None,
     })
 }

@@ -140,6 +140,7 @@ const HIERARCHY: &[(&str, Option<&str>)] = &[
     ("java.util.Iterator", Some("java.lang.Object")),
     ("java.util.Comparator", Some("java.lang.Object")),
     ("java.util.Arrays", Some("java.lang.Object")),
+    ("java.util.Objects", Some("java.lang.Object")),
     ("java.util.regex.Matcher", Some("java.lang.Object")),
     ("java.math.MathContext", Some("java.lang.Object")),
     ("java.math.RoundingMode", Some("java.lang.Enum")),

@@ -67,6 +67,33 @@ pub(crate) fn static_property(
     }))
 }
 
+/// `Integer.toString(n, radix)` (signed), or `toHexString`-like (`unsigned`: the bits of the
+/// 32- or 64-bit two's complement) text of `n`; radixes outside 2..=36 count as 10, as in Java.
+fn integer_text(n: i64, long: bool, unsigned: bool, radix: i64) -> String {
+    let radix = u32::try_from(radix)
+        .ok()
+        .filter(|r| (2..=36).contains(r))
+        .unwrap_or(10);
+    let (negative, mut magnitude) = match (unsigned, long) {
+        (true, true) => (false, u128::from(n.cast_unsigned())),
+        (true, false) => (false, u128::from((n as i32).cast_unsigned())),
+        (false, _) => (n < 0, u128::from(n.unsigned_abs())),
+    };
+    let mut digits = Vec::new();
+    loop {
+        let d = u32::try_from(magnitude % u128::from(radix)).unwrap_or(0);
+        digits.push(char::from_digit(d, radix).unwrap_or('0'));
+        magnitude /= u128::from(radix);
+        if magnitude == 0 {
+            break;
+        }
+    }
+    if negative {
+        digits.push('-');
+    }
+    digits.iter().rev().collect()
+}
+
 fn num(v: &Value) -> Option<Number> {
     match v {
         Value::Num(n) => Some(n.clone()),
@@ -81,8 +108,10 @@ pub(crate) fn static_method(
     name: &str,
     args: &[Value],
 ) -> Eval<Option<Value>> {
-    if class.simple_name() == "Collections" {
-        return super::java_util::collections_static(it, name, args);
+    match class.simple_name() {
+        "Collections" => return super::java_util::collections_static(it, name, args),
+        "Objects" => return super::java_util::objects_static(it, name, args),
+        _ => {}
     }
     let text = |it: &mut Interpreter, v: &Value| it.to_string_value(v);
     Ok(Some(match (class.simple_name(), name, args) {
@@ -151,6 +180,23 @@ pub(crate) fn static_method(
                 Ok(n) => Value::Num(n),
                 Err(e) => return Err(it.exception(e.class, &e.message)),
             }
+        }
+        (
+            class_name @ ("Integer" | "Long"),
+            "toString" | "toHexString" | "toBinaryString" | "toOctalString",
+            [Value::Num(n), rest @ ..],
+        ) if n.is_integral() && rest.len() <= 1 => {
+            let radix = match (name, rest) {
+                ("toHexString", []) => 16,
+                ("toBinaryString", []) => 2,
+                ("toOctalString", []) => 8,
+                ("toString", []) => 10,
+                ("toString", [r]) => r.as_i64().unwrap_or(10),
+                _ => return Ok(None),
+            };
+            Value::Str(
+                integer_text(n.to_i64(), class_name == "Long", name != "toString", radix).into(),
+            )
         }
         ("Integer" | "Long" | "Double" | "Float", "valueOf", [Value::Num(n)]) => {
             Value::Num(match class.simple_name() {

@@ -204,8 +204,9 @@ pub(crate) fn method(
             let to = expand_tr_ranges(&arg_text(it, 1)?);
             s(translate(&text, &from, &to))
         }
-        ("toList" | "toCharArray" | "chars", []) => {
-            Value::list(chars.iter().map(|c| s(c.to_string())).collect())
+        ("toList", []) => Value::list(chars.iter().map(|c| s(c.to_string())).collect()),
+        ("toCharArray", []) => {
+            crate::arrays::array_of("char", chars.iter().map(|c| Value::Char(*c)).collect())
         }
         ("getAt", [i]) => match string_get_at(it, &chars, i)? {
             Some(v) => v,

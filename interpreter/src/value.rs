@@ -360,7 +360,7 @@ impl Value {
             Value::List(_) => "java.util.ArrayList".into(),
             Value::Map(_) => "java.util.LinkedHashMap".into(),
             Value::Range(r) => match &r.from {
-                Value::Num(n) if n.is_integral() => "groovy.lang.IntRange".into(),
+                Value::Num(Number::Integer(_)) => "groovy.lang.IntRange".into(),
                 _ => "groovy.lang.ObjectRange".into(),
             },
             Value::Closure(c) => c.class_name.clone(),

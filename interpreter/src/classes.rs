@@ -132,6 +132,8 @@ const HIERARCHY: &[(&str, Option<&str>)] = &[
     ("java.lang.Runnable", Some("java.lang.Object")),
     ("java.util.SortedMap", Some("java.lang.Object")),
     ("java.util.LinkedList", Some("java.lang.Object")),
+    ("java.util.Stack", Some("java.lang.Object")),
+    ("java.util.Vector", Some("java.lang.Object")),
     ("java.util.HashSet", Some("java.lang.Object")),
     ("java.util.LinkedHashSet", Some("java.lang.Object")),
     ("java.util.TreeSet", Some("java.lang.Object")),

@@ -5,8 +5,8 @@
 use std::rc::Rc;
 
 pub use crate::java_order::{
-    SetKind, arrange_keys, java_hash, new_map, new_set, new_sized_set, set_add, set_kind,
-    similar_collection,
+    SetKind, arrange_keys, copy_capacity, java_hash, new_map, new_set, new_sized_set, set_add,
+    set_kind, similar_collection,
 };
 
 use crate::error::{Eval, Flow};

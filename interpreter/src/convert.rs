@@ -89,22 +89,34 @@ pub(crate) fn coerce(it: &mut Interpreter, v: Value, name: &str, dims: u8) -> Ev
             Value::List(_) | Value::Range(_) => Ok(Value::list(crate::collections::items(&v))),
             other => Err(constructor_cast_error(it, &other, name)),
         },
-        "LinkedList" => match v {
+        list @ ("LinkedList" | "Stack" | "Vector") => match v {
             Value::List(_) | Value::Range(_) => {
-                let list = Value::list(crate::collections::items(&v));
-                crate::collections::tag(&list, |t| t.class = Some("java.util.LinkedList"));
-                Ok(list)
+                let class = match list {
+                    "LinkedList" => "java.util.LinkedList",
+                    "Stack" => "java.util.Stack",
+                    _ => "java.util.Vector",
+                };
+                let copy = Value::list(crate::collections::items(&v));
+                crate::collections::tag(&copy, |t| t.class = Some(class));
+                Ok(copy)
             }
             other => Err(constructor_cast_error(it, &other, name)),
         },
         set if crate::collections::SetKind::named(set).is_some() => {
-            if crate::collections::set_kind(&v) == crate::collections::SetKind::named(set) {
+            use crate::collections::SetKind;
+            if crate::collections::set_kind(&v) == SetKind::named(set) {
                 return Ok(v);
             }
-            let kind = crate::collections::SetKind::named(set)
-                .unwrap_or(crate::collections::SetKind::Linked);
+            // An array becomes a `HashSet` (`new HashSet(Arrays.asList(array))`), a collection
+            // a `LinkedHashSet`, unless another kind is asked for.
+            let array = crate::arrays::element_of(&v).is_some();
+            let kind = match SetKind::named(set) {
+                Some(SetKind::Linked) if set == "Set" && array => SetKind::Hash,
+                kind => kind.unwrap_or(SetKind::Linked),
+            };
             let values = it.iterate(&v)?;
-            crate::collections::new_set(it, values, kind)
+            let capacity = crate::collections::copy_capacity(values.len());
+            crate::collections::new_sized_set(it, values, kind, capacity)
         }
         "Map" | "HashMap" | "LinkedHashMap" | "TreeMap" | "SortedMap" => match v {
             Value::Map(m) if matches!(simple(name), "TreeMap" | "SortedMap") => {

@@ -116,6 +116,12 @@ fn capacity_of(tags: &Tags) -> usize {
     }
 }
 
+/// The table size Java's `new HashSet(c)` and `new HashMap(m)` choose for `len` elements:
+/// room for them at a 3/4 load, 16 at least.
+pub fn copy_capacity(len: usize) -> usize {
+    (len * 4 / 3 + 1).max(DEFAULT_CAPACITY)
+}
+
 /// [`new_set`] with a `HashSet` table sized for `capacity` elements (`toSet()` sizes it for
 /// the source's size, `new HashSet(c)` for `c.size() / .75 + 1`).
 pub fn new_sized_set(

@@ -29,15 +29,16 @@ pub(crate) fn construct(it: &mut Interpreter, class: &Rc<Class>, args: Vec<Value
         // `new ArrayList(n)`: an empty list with room for n.
         ("ArrayList", [Value::Num(_)]) => Value::list(Vec::new()),
         ("ArrayList", [other]) => Value::list(crate::collections::items(other)),
-        ("LinkedList", []) => crate::convert::coerce(it, Value::list(Vec::new()), "LinkedList", 0)?,
+        (list @ ("LinkedList" | "Stack" | "Vector"), []) => {
+            crate::convert::coerce(it, Value::list(Vec::new()), list, 0)?
+        }
         ("LinkedList", [other]) => crate::convert::coerce(it, other.clone(), "LinkedList", 0)?,
         (set, []) if SetKind::named(set).is_some() => {
             crate::convert::coerce(it, Value::list(Vec::new()), set, 0)?
         }
         (set, [other @ (Value::List(_) | Value::Range(_))]) if SetKind::named(set).is_some() => {
             let values = crate::collections::items(other);
-            // `new HashSet(c)` sizes its table for `c.size() / .75 + 1`, 16 at least.
-            let capacity = (values.len() * 4 / 3 + 1).max(16);
+            let capacity = crate::collections::copy_capacity(values.len());
             let kind = SetKind::named(set).unwrap_or(SetKind::Linked);
             crate::collections::new_sized_set(it, values, kind, capacity)?
         }

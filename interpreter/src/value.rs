@@ -89,8 +89,9 @@ pub struct Range {
     pub exclusive: bool,
 }
 
-/// A closure value: its code, the scope it closes over, and its owner/delegate.
-#[derive(Debug)]
+/// A closure value: its code, the scope it closes over, and its owner/delegate. Cloning gives
+/// a new closure sharing the code and scope (as `curry` and `rehydrate` make).
+#[derive(Clone, Debug)]
 pub struct Closure {
     /// The closure literal.
     pub code: Rc<ast::Closure>,

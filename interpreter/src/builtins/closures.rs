@@ -83,24 +83,16 @@ pub(crate) fn is_object_method(name: &str) -> bool {
 /// A closure built from `c` (composition, right or n-th currying): a method pointer to the
 /// built-in `kind` on null, with `c` and `extra` bound first (run by `derived_call`).
 pub(super) fn derived(c: &Rc<crate::value::Closure>, extra: Vec<Value>, kind: &str) -> Value {
-    let mut curried = vec![Value::Closure(c.clone())];
-    curried.extend(extra);
-    let class_name = if kind.ends_with("curry>") {
-        "org.codehaus.groovy.runtime.CurriedClosure"
+    let mut derived = (**c).clone();
+    derived.curried = vec![Value::Closure(c.clone())];
+    derived.curried.extend(extra);
+    derived.method = Some((Value::Null, kind.into()));
+    derived.class_name = if kind.ends_with("curry>") {
+        "org.codehaus.groovy.runtime.CurriedClosure".into()
     } else {
-        "groovy.lang.Closure$ComposedClosure"
+        "groovy.lang.Closure$ComposedClosure".into()
     };
-    Value::Closure(Rc::new(crate::value::Closure {
-        code: c.code.clone(),
-        scope: c.scope.clone(),
-        this: c.this.clone(),
-        owner: c.owner.clone(),
-        delegate: RefCell::new(c.delegate.borrow().clone()),
-        resolve_strategy: std::cell::Cell::new(c.resolve_strategy.get()),
-        curried,
-        method: Some((Value::Null, kind.into())),
-        class_name: class_name.into(),
-    }))
+    Value::Closure(Rc::new(derived))
 }
 
 /// Runs a closure made by `derived`: `args` are the bound values then the call's arguments.
@@ -140,18 +132,9 @@ pub(super) fn derived_call(
 
 /// `closure as Comparator` (or another functional interface): the closure behind a JDK proxy.
 pub(crate) fn closure_proxy(c: &Rc<crate::value::Closure>) -> Value {
-    let mut proxy = copy_closure(
-        c,
-        c.delegate.borrow().clone(),
-        c.owner.clone(),
-        c.this.clone(),
-    );
-    if let Value::Closure(p) = &mut proxy
-        && let Some(p) = Rc::get_mut(p)
-    {
-        p.class_name = "jdk.proxy1.$Proxy8".into();
-    }
-    proxy
+    let mut proxy = (**c).clone();
+    proxy.class_name = "jdk.proxy1.$Proxy8".into();
+    Value::Closure(Rc::new(proxy))
 }
 
 /// A copy of a closure with another delegate, owner and `this` (`clone`, `rehydrate`).
@@ -161,17 +144,11 @@ fn copy_closure(
     owner: Value,
     this: Value,
 ) -> Value {
-    Value::Closure(Rc::new(crate::value::Closure {
-        code: c.code.clone(),
-        scope: c.scope.clone(),
-        this,
-        owner,
-        delegate: RefCell::new(delegate),
-        resolve_strategy: std::cell::Cell::new(c.resolve_strategy.get()),
-        curried: c.curried.clone(),
-        method: c.method.clone(),
-        class_name: c.class_name.clone(),
-    }))
+    let mut copy = (**c).clone();
+    copy.delegate = RefCell::new(delegate);
+    copy.owner = owner;
+    copy.this = this;
+    Value::Closure(Rc::new(copy))
 }
 
 /// `closure.parameterTypes`: the declared parameter classes (`Object` when untyped).
@@ -212,17 +189,8 @@ pub(super) fn max_params(c: &crate::value::Closure) -> Value {
 }
 
 pub(super) fn curry(c: &Rc<crate::value::Closure>, args: Vec<Value>) -> Value {
-    let mut curried = c.curried.clone();
-    curried.extend(args);
-    Value::Closure(Rc::new(crate::value::Closure {
-        code: c.code.clone(),
-        scope: c.scope.clone(),
-        this: c.this.clone(),
-        owner: c.owner.clone(),
-        delegate: RefCell::new(c.delegate.borrow().clone()),
-        resolve_strategy: std::cell::Cell::new(c.resolve_strategy.get()),
-        curried,
-        method: c.method.clone(),
-        class_name: "org.codehaus.groovy.runtime.CurriedClosure".into(),
-    }))
+    let mut curried = (**c).clone();
+    curried.curried.extend(args);
+    curried.class_name = "org.codehaus.groovy.runtime.CurriedClosure".into();
+    Value::Closure(Rc::new(curried))
 }

@@ -91,9 +91,10 @@ pub(crate) fn construct(it: &mut Interpreter, class: &Rc<Class>, args: Vec<Value
             class: class.clone(),
             fields: Default::default(),
         })),
-        ("MathContext", _) if super::decimal::math_context(class, &args).is_some() => {
-            super::decimal::math_context(class, &args).unwrap_or_default()
-        }
+        ("MathContext", _) => match super::decimal::math_context(class, &args) {
+            Some(context) => context,
+            None => return Err(no_constructor(it, class)),
+        },
         ("JsonBuilder", [] | [_]) => super::json_builder::construct(it, class, &args)?,
         ("JsonSlurper" | "JsonSlurperClassic", []) => {
             Value::Object(Rc::new(crate::value::Object {
@@ -101,13 +102,16 @@ pub(crate) fn construct(it: &mut Interpreter, class: &Rc<Class>, args: Vec<Value
                 fields: Default::default(),
             }))
         }
-        _ => {
-            return Err(it.exception(
-                "groovy.lang.GroovyRuntimeException",
-                &format!("Could not find matching constructor for: {}", class.name),
-            ));
-        }
+        _ => return Err(no_constructor(it, class)),
     })
+}
+
+/// Groovy's error for `new C(args)` when no constructor of `C` takes `args`.
+fn no_constructor(it: &Interpreter, class: &Class) -> crate::error::Flow {
+    it.exception(
+        "groovy.lang.GroovyRuntimeException",
+        &format!("Could not find matching constructor for: {}", class.name),
+    )
 }
 
 /// `Arrays.asList(...)`: a list of class `java.util.Arrays$ArrayList`.

@@ -42,7 +42,7 @@ pub(crate) fn number_method(
             let mode = match rest.first() {
                 None => Some(RoundingMode::Unnecessary),
                 // `BigDecimal.ROUND_HALF_UP` (an int) or `RoundingMode.HALF_UP` (an enum).
-                Some(Value::Object(_)) => RoundingMode::from_name(&rest[0].to_display()),
+                Some(mode @ Value::Object(_)) => RoundingMode::from_name(&mode.to_display()),
                 Some(m) => m
                     .as_i64()
                     .and_then(|m| i32::try_from(m).ok())

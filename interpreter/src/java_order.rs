@@ -154,15 +154,68 @@ pub fn similar_collection(it: &mut Interpreter, source: &Value, values: Vec<Valu
     }
 }
 
-/// Adds `v` to set `l` of `kind` unless present (sorted in for a `TreeSet`); whether it was
-/// added.
+/// Adds `v` to set `l` of `kind` unless present (sorted in for a `TreeSet`, into its bucket for
+/// a `HashSet`); whether it was added.
 pub fn set_add(it: &mut Interpreter, l: &ListRef, kind: SetKind, v: &Value) -> Eval<bool> {
+    // A snapshot: comparing may run script code, which must not find the list borrowed.
     let current = l.borrow().clone();
+    let capacity = capacity_of(&l.tags.borrow());
+    match kind {
+        SetKind::Tree => {
+            // A TreeSet finds the place by comparing; comparing equal means present.
+            let (mut left, mut right) = (0, current.len());
+            while left < right {
+                let middle = (left + right) / 2;
+                match natural_order(it, v, &current[middle])? {
+                    std::cmp::Ordering::Less => right = middle,
+                    std::cmp::Ordering::Greater => left = middle + 1,
+                    std::cmp::Ordering::Equal => return Ok(false),
+                }
+            }
+            l.borrow_mut().insert(left, v.clone());
+            Ok(true)
+        }
+        SetKind::Hash if (current.len() + 1) * 4 <= capacity * 3 => {
+            let hashes: Option<Vec<i32>> = current.iter().map(java_hash).collect();
+            let (Some(hashes), Some(h)) = (hashes, java_hash(v)) else {
+                return add_and_arrange(it, l, current, kind, v);
+            };
+            for (x, hx) in current.iter().zip(&hashes) {
+                if *hx == h && crate::ops::java_equals(it, x, v)? {
+                    return Ok(false);
+                }
+            }
+            // After the elements of its bucket and of the buckets before it.
+            let mine = bucket(h, capacity);
+            let at = hashes
+                .iter()
+                .rposition(|hx| bucket(*hx, capacity) <= mine)
+                .map_or(0, |i| i + 1);
+            l.borrow_mut().insert(at, v.clone());
+            Ok(true)
+        }
+        _ => add_and_arrange(it, l, current, kind, v),
+    }
+}
+
+/// Adds `v` to set `l` (whose elements are `current`) unless present, then puts the elements
+/// in their kind's order.
+fn add_and_arrange(
+    it: &mut Interpreter,
+    l: &ListRef,
+    current: Vec<Value>,
+    kind: SetKind,
+    v: &Value,
+) -> Eval<bool> {
     if contains(it, &current, v)? {
         return Ok(false);
     }
     let mut next = current;
     next.push(v.clone());
+    if kind == SetKind::Linked {
+        *l.borrow_mut() = next;
+        return Ok(true);
+    }
     let capacity = arrange(it, &mut next, kind, capacity_of(&l.tags.borrow()))?;
     *l.borrow_mut() = next;
     l.tags.borrow_mut().capacity = capacity;
@@ -181,10 +234,8 @@ fn arrange(
 ) -> Eval<usize> {
     let mut capacity = capacity.max(1).next_power_of_two();
     match kind {
-        SetKind::Tree => crate::builtins::sort_by(it, values, |it, earlier, later| {
-            // Java compares the element being added with those already there.
-            Ok(natural_order(it, later, earlier)?.reverse())
-        })?,
+        // Java compares the element being added with those already there, as `sort_by` does.
+        SetKind::Tree => crate::builtins::sort_by(it, values, natural_order)?,
         SetKind::Hash => {
             while values.len() * 4 > capacity * 3 {
                 capacity *= 2;

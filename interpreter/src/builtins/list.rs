@@ -104,9 +104,13 @@ pub(crate) fn method(
                 .take(usize::try_from(n.as_i64().unwrap_or(0)).unwrap_or(0))
                 .collect(),
         ),
-        ("last", [n]) => {
+        ("last" | "takeRight", [n]) => {
             let n = usize::try_from(n.as_i64().unwrap_or(0)).unwrap_or(0);
             Value::list(elements[len.saturating_sub(n)..].to_vec())
+        }
+        ("dropRight", [n]) => {
+            let n = usize::try_from(n.as_i64().unwrap_or(0)).unwrap_or(0);
+            Value::list(elements[..len.saturating_sub(n)].to_vec())
         }
         ("drop", [n]) => Value::list(
             elements

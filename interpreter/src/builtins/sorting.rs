@@ -31,17 +31,60 @@ pub(crate) fn sort_by(
     values: &mut [Value],
     mut cmp: impl FnMut(&mut Interpreter, &Value, &Value) -> Eval<Ordering>,
 ) -> Eval<()> {
-    // Insertion sort keeps errors from the comparator; lists in pipelines are small.
-    for i in 1..values.len() {
-        let mut j = i;
-        while j > 0 {
-            if cmp(it, &values[j - 1], &values[j])? == Ordering::Greater {
-                values.swap(j - 1, j);
-                j -= 1;
+    merge_sort(it, values, &mut cmp)
+}
+
+/// Short runs are sorted by binary insertion, as Java's `TimSort` does.
+const INSERTION_RUN: usize = 32;
+
+/// A stable merge sort that stops at the comparator's first error; it calls the comparator
+/// with the element being placed first, as Java does (`compare(pivot, a[mid])`).
+fn merge_sort(
+    it: &mut Interpreter,
+    values: &mut [Value],
+    cmp: &mut impl FnMut(&mut Interpreter, &Value, &Value) -> Eval<Ordering>,
+) -> Eval<()> {
+    if values.len() < INSERTION_RUN {
+        return binary_insertion_sort(it, values, cmp);
+    }
+    let middle = values.len() / 2;
+    merge_sort(it, &mut values[..middle], cmp)?;
+    merge_sort(it, &mut values[middle..], cmp)?;
+    let (left, right) = values.split_at(middle);
+    let (mut l, mut r) = (0, 0);
+    let mut merged = Vec::with_capacity(values.len());
+    while l < left.len() && r < right.len() {
+        // Equal elements keep their order: the left one goes first.
+        if cmp(it, &right[r], &left[l])? == Ordering::Less {
+            merged.push(right[r].clone());
+            r += 1;
+        } else {
+            merged.push(left[l].clone());
+            l += 1;
+        }
+    }
+    merged.extend_from_slice(&left[l..]);
+    merged.extend_from_slice(&right[r..]);
+    values.clone_from_slice(&merged);
+    Ok(())
+}
+
+fn binary_insertion_sort(
+    it: &mut Interpreter,
+    values: &mut [Value],
+    cmp: &mut impl FnMut(&mut Interpreter, &Value, &Value) -> Eval<Ordering>,
+) -> Eval<()> {
+    for start in 1..values.len() {
+        let (mut left, mut right) = (0, start);
+        while left < right {
+            let middle = (left + right) / 2;
+            if cmp(it, &values[start], &values[middle])? == Ordering::Less {
+                right = middle;
             } else {
-                break;
+                left = middle + 1;
             }
         }
+        values[left..=start].rotate_right(1);
     }
     Ok(())
 }

@@ -130,12 +130,24 @@ pub fn new_sized_set(
     kind: SetKind,
     capacity: usize,
 ) -> Eval {
-    let mut out: Vec<Value> = Vec::with_capacity(values.len());
-    for v in values {
-        if !contains(it, &out, &v)? {
-            out.push(v);
+    let mut out = if kind == SetKind::Tree {
+        // Sorted (stably), then of elements comparing equal the first added stays.
+        let mut sorted = values;
+        crate::builtins::sort_by(it, &mut sorted, natural_order)?;
+        let mut kept: Vec<Value> = Vec::with_capacity(sorted.len());
+        for v in sorted {
+            let repeat = match kept.last() {
+                Some(last) => natural_order(it, &v, last)? == std::cmp::Ordering::Equal,
+                None => false,
+            };
+            if !repeat {
+                kept.push(v);
+            }
         }
-    }
+        kept
+    } else {
+        distinct(it, values)?
+    };
     let capacity = arrange(it, &mut out, kind, capacity)?;
     let set = Value::list(out);
     tag(&set, |t| {
@@ -307,6 +319,35 @@ pub fn java_hash(v: &Value) -> Option<i32> {
         Value::Bool(b) => Some(if *b { 1231 } else { 1237 }),
         _ => None,
     }
+}
+
+/// `values` without repeats (by Java `equals`), first occurrences in order; values with Java
+/// hash codes are only compared with those of the same hash.
+fn distinct(it: &mut Interpreter, values: Vec<Value>) -> Eval<Vec<Value>> {
+    let mut out: Vec<Value> = Vec::with_capacity(values.len());
+    let mut by_hash: std::collections::HashMap<i32, Vec<usize>> = Default::default();
+    for v in values {
+        let present = match java_hash(&v) {
+            Some(h) => {
+                let mut found = false;
+                for &i in by_hash.get(&h).map(Vec::as_slice).unwrap_or_default() {
+                    if crate::ops::java_equals(it, &out[i], &v)? {
+                        found = true;
+                        break;
+                    }
+                }
+                if !found {
+                    by_hash.entry(h).or_default().push(out.len());
+                }
+                found
+            }
+            None => contains(it, &out, &v)?,
+        };
+        if !present {
+            out.push(v);
+        }
+    }
+    Ok(out)
 }
 
 fn contains(it: &mut Interpreter, values: &[Value], v: &Value) -> Eval<bool> {

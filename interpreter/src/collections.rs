@@ -12,7 +12,7 @@ pub use crate::java_order::{
 use crate::error::{Eval, Flow};
 use crate::interp::Interpreter;
 use crate::number::Number;
-use crate::value::{Closure, Key, ListRef, Value};
+use crate::value::{Closure, Key, ListRef, MapRef, Value};
 
 /// The elements of a list, range or other iterable value, as a new vector.
 pub fn items(value: &Value) -> Vec<Value> {
@@ -142,9 +142,23 @@ pub struct Tags {
     /// The bucket count of a `HashSet` or `HashMap` (0 before one is chosen), which with
     /// the hash codes gives its iteration order.
     pub capacity: usize,
+    /// For `map.keySet()`, `values()`, `entrySet()`: the map the list shows part of, which
+    /// loses the entries removed from the list.
+    pub map_view: Option<(MapRef, ViewKind)>,
     /// Another class than `ArrayList` / `LinkedHashMap` with the same behaviour but for order:
     /// `LinkedList`; `TreeMap` and `LazyMap` (sorted keys), `HashMap` (hash order).
     pub class: Option<&'static str>,
+}
+
+/// Which part of its map a map view (`keySet()`, `values()`, `entrySet()`) shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ViewKind {
+    /// `keySet()`.
+    Keys,
+    /// `values()`.
+    Values,
+    /// `entrySet()`.
+    Entries,
 }
 
 impl Tags {
@@ -270,7 +284,7 @@ pub fn tagged_class_name(v: &Value) -> Option<Rc<str>> {
         (Value::Map(_), false, _) if tags.default.is_some() => "groovy.lang.MapWithDefault",
         (Value::List(_), true, Some(_)) => "java.util.Collections$UnmodifiableSet",
         (Value::List(_), true, None) => "java.util.Collections$UnmodifiableRandomAccessList",
-        (Value::List(_), false, Some(kind)) => kind.class_name(),
+        (Value::List(_), false, Some(kind)) => tags.class.unwrap_or(kind.class_name()),
         _ => tags.class?,
     };
     Some(name.into())

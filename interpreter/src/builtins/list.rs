@@ -21,6 +21,19 @@ pub(crate) fn method(
     name: &str,
     args: &[Value],
 ) -> Eval<Option<Value>> {
+    let result = list_method(it, target, name, args)?;
+    if result.is_some() && super::map_views::removes_from_view(target, name) {
+        super::map_views::sync_map(it, target)?;
+    }
+    Ok(result)
+}
+
+fn list_method(
+    it: &mut Interpreter,
+    target: &Value,
+    name: &str,
+    args: &[Value],
+) -> Eval<Option<Value>> {
     if let Some(v) = super::deque::method(target, name, args)? {
         return Ok(Some(v));
     }
@@ -195,8 +208,10 @@ pub(crate) fn method(
             let Some(l) = &list else {
                 return Err(unsupported());
             };
-            // `remove(int)` unless the argument is a set's element or cast to `Object`.
+            // `remove(int)` unless the list is a set or a map's `values()` (collections without
+            // indices), or the argument is cast to `Object`.
             let by_value = set_kind(target).is_some()
+                || crate::collections::tags(target).map_view.is_some()
                 || crate::call::arg_cast_type(0, 1).is_some_and(|t| &*t == "Object");
             if matches!(x, Value::Num(_)) && !by_value {
                 let i = x.as_i64().unwrap_or(0);

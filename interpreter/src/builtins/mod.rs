@@ -14,6 +14,7 @@ mod json_values;
 mod list;
 mod list_ops;
 mod map;
+mod map_views;
 mod number_methods;
 mod regex_methods;
 mod sorting;
@@ -187,7 +188,12 @@ fn object_method(
                 Err(e) => return Err(it.exception(e.class, &e.message)),
             }
         }
-        ("iterator", []) if matches!(target, Value::List(_) | Value::Map(_) | Value::Range(_)) => {
+        ("iterator" | "listIterator", [])
+            if matches!(
+                target,
+                Value::List(_) | Value::Map(_) | Value::Range(_) | Value::Str(_)
+            ) =>
+        {
             iterator::new_iterator(it, target)?
         }
         _ if iterator::is_iterator(target) => return iterator::method(it, target, name, args),

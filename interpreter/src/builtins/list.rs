@@ -379,7 +379,8 @@ fn list_method(
                     }
                 }
             }
-            Value::list(unique(it, out, None)?)
+            let out = unique(it, out, None)?;
+            crate::collections::similar_collection(it, target, out)?
         }
         ("disjoint", [x]) => {
             let other = items(x);

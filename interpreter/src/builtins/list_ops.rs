@@ -35,8 +35,13 @@ pub(crate) fn list_operator(it: &mut Interpreter, op: BinaryOp, l: &Value, r: &V
         return Ok(crate::arrays::array_of("Object", items(&result)));
     }
     match (set_kind(l), op) {
-        // `plus` keeps the kind of set; `minus` keeps only a TreeSet's.
-        (Some(kind), BinaryOp::Add) => new_set(it, items(&result), kind),
+        // `plus` keeps the kind of set (a HashSet sized for both sides); `minus` keeps only a
+        // TreeSet's.
+        (Some(kind), BinaryOp::Add) => {
+            let values = items(&result);
+            let capacity = values.len();
+            crate::collections::new_sized_set(it, values, kind, capacity)
+        }
         (Some(kind), BinaryOp::Sub) => new_set(it, items(&result), kind.similar()),
         _ => Ok(result),
     }

@@ -280,10 +280,7 @@ pub(crate) fn instance_of(it: &Interpreter, v: &Value, ty: &str) -> bool {
         }
         Value::Str(_) => matches!(t, "String" | "CharSequence" | "Object" | "Comparable"),
         Value::GString(_) => matches!(t, "GString" | "CharSequence" | "Object"),
-        Value::List(_) => matches!(
-            t,
-            "List" | "ArrayList" | "Collection" | "Iterable" | "Object"
-        ),
+        Value::List(_) => list_instance_of(v, t),
         Value::Range(_) => matches!(
             t,
             "Range" | "IntRange" | "List" | "Collection" | "Iterable" | "Object"
@@ -302,6 +299,37 @@ pub(crate) fn instance_of(it: &Interpreter, v: &Value, ty: &str) -> bool {
         || it
             .class_named(ty)
             .is_some_and(|c| matches!(v, Value::Object(o) if o.class.is_a(&c.name)))
+}
+
+/// Whether list value `v` (a list, set or array by its tags) is an instance of type `t`.
+fn list_instance_of(v: &Value, t: &str) -> bool {
+    use crate::collections::SetKind;
+    let tags = crate::collections::tags(v);
+    if t == "Object" {
+        return true;
+    }
+    if tags.array.is_some() {
+        // Arrays are not collections.
+        return false;
+    }
+    let collection = matches!(t, "Collection" | "Iterable");
+    match tags.set {
+        Some(kind) => {
+            collection
+                || t == "Set"
+                || match kind {
+                    SetKind::Hash => t == "HashSet",
+                    SetKind::Linked => matches!(t, "LinkedHashSet" | "HashSet"),
+                    SetKind::Tree => matches!(t, "TreeSet" | "SortedSet" | "NavigableSet"),
+                }
+        }
+        // A map's `values()` is only a Collection.
+        None if tags.map_view.is_some() => collection,
+        None => {
+            let class = tags.class.map_or("ArrayList", |c| simple(c));
+            collection || t == "List" || t == class
+        }
+    }
 }
 
 /// Whether `name` is an interface declared in the script.

@@ -285,7 +285,15 @@ pub(crate) fn instance_of(it: &Interpreter, v: &Value, ty: &str) -> bool {
             t,
             "Range" | "IntRange" | "List" | "Collection" | "Iterable" | "Object"
         ),
-        Value::Map(_) => matches!(t, "Map" | "LinkedHashMap" | "HashMap" | "Object"),
+        Value::Map(_) => {
+            let class = crate::collections::tagged_class_name(v);
+            matches!(t, "Map" | "Object")
+                || match class.as_deref().map(simple) {
+                    None => matches!(t, "LinkedHashMap" | "HashMap"),
+                    Some("TreeMap") => matches!(t, "TreeMap" | "SortedMap" | "NavigableMap"),
+                    Some(own) => t == own,
+                }
+        }
         Value::Bool(_) => matches!(t, "Boolean" | "Object"),
         Value::Char(_) => matches!(t, "Character" | "Object"),
         Value::Closure(_) => matches!(t, "Closure" | "Object"),

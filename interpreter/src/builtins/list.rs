@@ -493,6 +493,7 @@ fn list_method(
             }
         }
         ("clone", []) if list.is_some() => Value::list(elements),
+        ("toListString", []) => Value::Str(it.to_string_value(target)?.into()),
         ("toArray", []) => crate::arrays::array_of("Object", elements),
         ("toArray", [model]) if crate::arrays::element_of(model).is_some() => {
             let element = crate::arrays::element_of(model).unwrap_or_else(|| "Object".into());

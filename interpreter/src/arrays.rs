@@ -139,3 +139,19 @@ pub fn out_of_bounds(it: &Interpreter, i: i64, len: usize) -> Flow {
         &format!("Index {i} out of bounds for length {len}"),
     )
 }
+
+/// The array a varargs parameter (`String... parts`, or a last `Object[]` parameter) gets:
+/// an array passed alone as it is, else the arguments in an array of the element type.
+pub fn varargs(
+    it: &mut Interpreter,
+    rest: Vec<Value>,
+    ty: Option<&jenkins_harness_grammar::ast::TypeRef>,
+) -> Eval {
+    if let [single] = rest.as_slice()
+        && element_of(single).is_some()
+    {
+        return Ok(single.clone());
+    }
+    let element = ty.map_or("Object", |t| &*t.name);
+    coerce_to_array(it, Value::list(rest), element, 1)
+}

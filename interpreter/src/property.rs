@@ -97,7 +97,13 @@ impl Interpreter {
                     out.push(if matches!(item, Value::Null) {
                         Value::Null
                     } else {
-                        self.get_property(&item, name, field)?
+                        match self.get_property(&item, name, field) {
+                            Ok(v) => v,
+                            Err(crate::error::Flow::Throw(e)) => {
+                                return Err(self.spread_property_error(target, name, &e));
+                            }
+                            Err(other) => return Err(other),
+                        }
                     });
                 }
                 Ok(Value::list(out))
@@ -107,6 +113,23 @@ impl Interpreter {
                 None => Err(self.missing_property(other, name)),
             },
         }
+    }
+
+    /// Groovy's error when reading property `name` of a list's element throws `e`: a
+    /// MissingPropertyException naming the list's class (an array's is `Arrays$ArrayList`).
+    fn spread_property_error(&self, target: &Value, name: &str, e: &Value) -> crate::error::Flow {
+        let class = if crate::arrays::element_of(target).is_some() {
+            "java.util.Arrays$ArrayList".into()
+        } else {
+            target.class_name()
+        };
+        self.exception(
+            "groovy.lang.MissingPropertyException",
+            &format!(
+                "Exception evaluating property '{name}' for {class}, Reason: {}",
+                e.to_display()
+            ),
+        )
     }
 
     fn has_getter(&self, target: &Value, name: &str) -> bool {

@@ -99,7 +99,7 @@ impl Interpreter {
                     } else {
                         match self.get_property(&item, name, field) {
                             Ok(v) => v,
-                            Err(crate::error::Flow::Throw(e)) => {
+                            Err(crate::error::Flow::Throw(e)) if is_missing_property(&e) => {
                                 return Err(self.spread_property_error(target, name, &e));
                             }
                             Err(other) => return Err(other),
@@ -115,7 +115,7 @@ impl Interpreter {
         }
     }
 
-    /// Groovy's error when reading property `name` of a list's element throws `e`: a
+    /// Groovy's error when a list's element has no property `name` (`e`): a
     /// MissingPropertyException naming the list's class (an array's is `Arrays$ArrayList`).
     fn spread_property_error(&self, target: &Value, name: &str, e: &Value) -> crate::error::Flow {
         let class = if crate::arrays::element_of(target).is_some() {
@@ -290,6 +290,11 @@ impl Interpreter {
             other => Ok(items(other)),
         }
     }
+}
+
+/// Whether exception `e` is a `MissingPropertyException`.
+fn is_missing_property(e: &Value) -> bool {
+    matches!(e, Value::Object(o) if o.class.is_a("groovy.lang.MissingPropertyException"))
 }
 
 /// `getFoo` for property `foo`.

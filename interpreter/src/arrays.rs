@@ -1,7 +1,7 @@
 //! Java arrays (`String[]`, `int[]`, `char[]`): lists tagged with their element type, which
 //! gives them their class name, their elements' conversions and defaults.
 
-use crate::error::Eval;
+use crate::error::{Eval, Flow};
 use crate::interp::Interpreter;
 use crate::number::Number;
 use crate::value::Value;
@@ -130,4 +130,28 @@ pub fn bytes_of(v: &Value) -> Option<Vec<u8>> {
             _ => None,
         })
         .collect()
+}
+
+/// Java's error for reading or writing array slot `i` of an array of `len`.
+pub fn out_of_bounds(it: &Interpreter, i: i64, len: usize) -> Flow {
+    it.exception(
+        "java.lang.ArrayIndexOutOfBoundsException",
+        &format!("Index {i} out of bounds for length {len}"),
+    )
+}
+
+/// The array a varargs parameter (`String... parts`, or a last `Object[]` parameter) gets:
+/// an array passed alone as it is, else the arguments in an array of the element type.
+pub fn varargs(
+    it: &mut Interpreter,
+    rest: Vec<Value>,
+    ty: Option<&jenkins_harness_grammar::ast::TypeRef>,
+) -> Eval {
+    if let [single] = rest.as_slice()
+        && element_of(single).is_some()
+    {
+        return Ok(single.clone());
+    }
+    let element = ty.map_or("Object", |t| &*t.name);
+    coerce_to_array(it, Value::list(rest), element, 1)
 }

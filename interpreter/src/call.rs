@@ -726,7 +726,7 @@ impl Interpreter {
         };
         for (i, p) in params.iter().enumerate() {
             let value = if varargs && i == params.len() - 1 {
-                Value::list(args.by_ref().collect())
+                crate::arrays::varargs(self, args.by_ref().collect(), p.ty.as_ref())?
             } else if p.default.is_some() {
                 if optional_left > 0 {
                     optional_left -= 1;

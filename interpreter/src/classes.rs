@@ -136,6 +136,8 @@ const HIERARCHY: &[(&str, Option<&str>)] = &[
     ("java.lang.Runnable", Some("java.lang.Object")),
     ("java.util.SortedMap", Some("java.lang.Object")),
     ("java.util.LinkedList", Some("java.lang.Object")),
+    ("java.util.Stack", Some("java.lang.Object")),
+    ("java.util.Vector", Some("java.lang.Object")),
     ("java.util.HashSet", Some("java.lang.Object")),
     ("java.util.LinkedHashSet", Some("java.lang.Object")),
     ("java.util.TreeSet", Some("java.lang.Object")),
@@ -144,6 +146,7 @@ const HIERARCHY: &[(&str, Option<&str>)] = &[
     ("java.util.Iterator", Some("java.lang.Object")),
     ("java.util.Comparator", Some("java.lang.Object")),
     ("java.util.Arrays", Some("java.lang.Object")),
+    ("java.util.Objects", Some("java.lang.Object")),
     ("java.util.regex.Matcher", Some("java.lang.Object")),
     ("java.math.MathContext", Some("java.lang.Object")),
     ("java.math.RoundingMode", Some("java.lang.Enum")),
@@ -152,6 +155,10 @@ const HIERARCHY: &[(&str, Option<&str>)] = &[
     ("groovy.xml.XmlUtil", Some("java.lang.Object")),
     ("groovy.json.JsonBuilder", Some("java.lang.Object")),
     ("groovy.json.JsonDelegate", Some("java.lang.Object")),
+    (
+        "org.codehaus.groovy.runtime.NullObject",
+        Some("java.lang.Object"),
+    ),
     ("java.util.ArrayList$Itr", Some("java.util.Iterator")),
     (
         "java.lang.String$CaseInsensitiveComparator",

@@ -327,7 +327,10 @@ impl Interpreter {
             return Ok(None);
         }
         match (name, args) {
-            ("values", []) => Ok(Some(Value::list(self.enum_values(class)?))),
+            ("values", []) => Ok(Some(crate::arrays::array_of(
+                &class.name,
+                self.enum_values(class)?,
+            ))),
             ("valueOf", [n]) => {
                 let wanted = n.to_display();
                 self.enum_values(class)?;

@@ -1,13 +1,18 @@
-//! Helpers shared by list, range and map code: materialising ranges, Java-style indexing.
+//! Helpers shared by list, range and map code: materialising ranges, Java-style indexing and
+//! `putAt`, the tags lists and maps carry (read-only, `withDefault`, set, array, class), and
+//! map reads and writes that honour them.
 
 use std::rc::Rc;
 
-use indexmap::IndexMap;
+pub use crate::java_order::{
+    SetKind, arrange_keys, copy_capacity, java_hash, new_map, new_set, new_sized_set, set_add,
+    set_kind, similar_collection,
+};
 
 use crate::error::{Eval, Flow};
 use crate::interp::Interpreter;
 use crate::number::Number;
-use crate::value::{Closure, Key, ListRef, Value};
+use crate::value::{Closure, Key, ListRef, MapRef, Value};
 
 /// The elements of a list, range or other iterable value, as a new vector.
 pub fn items(value: &Value) -> Vec<Value> {
@@ -140,9 +145,23 @@ pub struct Tags {
     /// The bucket count of a `HashSet` or `HashMap` (0 before one is chosen), which with
     /// the hash codes gives its iteration order.
     pub capacity: usize,
+    /// For `map.keySet()`, `values()`, `entrySet()`: the map the list shows part of, which
+    /// loses the entries removed from the list.
+    pub map_view: Option<(MapRef, ViewKind)>,
     /// Another class than `ArrayList` / `LinkedHashMap` with the same behaviour but for order:
     /// `LinkedList`; `TreeMap` and `LazyMap` (sorted keys), `HashMap` (hash order).
     pub class: Option<&'static str>,
+}
+
+/// Which part of its map a map view (`keySet()`, `values()`, `entrySet()`) shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ViewKind {
+    /// `keySet()`.
+    Keys,
+    /// `values()`.
+    Values,
+    /// `entrySet()`.
+    Entries,
 }
 
 impl Tags {
@@ -153,47 +172,6 @@ impl Tags {
             self.class,
             Some("java.util.TreeMap" | "groovy.json.internal.LazyMap")
         )
-    }
-}
-
-/// Which `java.util.Set` a list stands for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum SetKind {
-    /// `HashSet` (`toSet()`); kept in insertion order here.
-    Hash,
-    /// `LinkedHashSet` (`as Set`): insertion order.
-    Linked,
-    /// `TreeSet`: natural order.
-    Tree,
-}
-
-impl SetKind {
-    /// The Java class name.
-    pub fn class_name(self) -> &'static str {
-        match self {
-            SetKind::Hash => "java.util.HashSet",
-            SetKind::Linked => "java.util.LinkedHashSet",
-            SetKind::Tree => "java.util.TreeSet",
-        }
-    }
-
-    /// The kind of set `x as name` / `new name(x)` builds (`Set` gives a `LinkedHashSet`).
-    pub fn named(name: &str) -> Option<SetKind> {
-        match name.rsplit('.').next().unwrap_or(name) {
-            "Set" | "LinkedHashSet" => Some(SetKind::Linked),
-            "HashSet" => Some(SetKind::Hash),
-            "TreeSet" | "SortedSet" | "NavigableSet" => Some(SetKind::Tree),
-            _ => None,
-        }
-    }
-
-    /// The kind of set Groovy builds from one of this kind (`plus`, `minus`, `flatten`):
-    /// a `TreeSet` stays sorted, any other becomes a `LinkedHashSet`.
-    pub fn similar(self) -> SetKind {
-        match self {
-            SetKind::Tree => SetKind::Tree,
-            _ => SetKind::Linked,
-        }
     }
 }
 
@@ -293,197 +271,6 @@ fn stored_key(it: &mut Interpreter, target: &Value, key: Key) -> Eval<Key> {
     Ok(key)
 }
 
-/// A new map of Java class `class` (`java.util.TreeMap`, `java.util.HashMap`...) holding
-/// `entries`, in that class's order.
-pub fn new_map(
-    it: &mut Interpreter,
-    entries: IndexMap<Key, Value>,
-    class: Option<&'static str>,
-) -> Eval {
-    let map = Value::map(entries);
-    tag(&map, |t| t.class = class);
-    arrange_keys(it, &map)?;
-    Ok(map)
-}
-
-/// Puts map `v`'s entries in its class's iteration order: sorted keys for a `TreeMap`, hash
-/// buckets for a `HashMap`, insertion order otherwise.
-pub fn arrange_keys(it: &mut Interpreter, v: &Value) -> Eval<()> {
-    let Value::Map(m) = v else { return Ok(()) };
-    let tags = tags(v);
-    let kind = if tags.sorted_keys() {
-        SetKind::Tree
-    } else if tags.class == Some("java.util.HashMap") {
-        SetKind::Hash
-    } else {
-        return Ok(());
-    };
-    let mut keys: Vec<Value> = m.borrow().keys().map(|k| k.0.clone()).collect();
-    let capacity = arrange(it, &mut keys, kind, capacity_of(&tags))?;
-    tag(v, |t| t.capacity = capacity);
-    let mut old = std::mem::take(&mut *m.borrow_mut());
-    let mut next = IndexMap::with_capacity(old.len());
-    for k in keys {
-        let key = Key(k);
-        if let Some(value) = old.swap_remove(&key) {
-            next.insert(key, value);
-        }
-    }
-    *m.borrow_mut() = next;
-    Ok(())
-}
-
-/// The kind of set list `v` stands for, if any.
-pub fn set_kind(v: &Value) -> Option<SetKind> {
-    match v {
-        Value::List(_) => tags(v).set,
-        _ => None,
-    }
-}
-
-/// A new set of `kind` holding `values`: duplicates (by Java `equals`) dropped, a `TreeSet`
-/// sorted, a `HashSet` in the order of Java's default 16 buckets.
-pub fn new_set(it: &mut Interpreter, values: Vec<Value>, kind: SetKind) -> Eval {
-    new_sized_set(it, values, kind, DEFAULT_CAPACITY)
-}
-
-/// The bucket count of a `HashSet` or `HashMap` made without a size.
-const DEFAULT_CAPACITY: usize = 16;
-
-/// The bucket count a hash set or map in tags `tags` has.
-fn capacity_of(tags: &Tags) -> usize {
-    if tags.capacity == 0 {
-        DEFAULT_CAPACITY
-    } else {
-        tags.capacity
-    }
-}
-
-/// [`new_set`] with a `HashSet` table sized for `capacity` elements (`toSet()` sizes it for
-/// the source's size, `new HashSet(c)` for `c.size() / .75 + 1`).
-pub fn new_sized_set(
-    it: &mut Interpreter,
-    values: Vec<Value>,
-    kind: SetKind,
-    capacity: usize,
-) -> Eval {
-    let mut out: Vec<Value> = Vec::with_capacity(values.len());
-    for v in values {
-        if !contains(it, &out, &v)? {
-            out.push(v);
-        }
-    }
-    let capacity = arrange(it, &mut out, kind, capacity)?;
-    let set = Value::list(out);
-    tag(&set, |t| {
-        t.set = Some(kind);
-        t.capacity = capacity;
-    });
-    Ok(set)
-}
-
-/// A collection like `source` holding `values`, as Groovy's `createSimilarCollection` makes
-/// for `findAll` and `grep`: a set for a set (a `TreeSet` stays sorted), else a list.
-pub fn similar_collection(it: &mut Interpreter, source: &Value, values: Vec<Value>) -> Eval {
-    match set_kind(source) {
-        Some(kind) => new_set(it, values, kind.similar()),
-        None => Ok(Value::list(values)),
-    }
-}
-
-/// Adds `v` to set `l` of `kind` unless present (sorted in for a `TreeSet`); whether it was
-/// added.
-pub fn set_add(it: &mut Interpreter, l: &ListRef, kind: SetKind, v: &Value) -> Eval<bool> {
-    let current = l.borrow().clone();
-    if contains(it, &current, v)? {
-        return Ok(false);
-    }
-    let mut next = current;
-    next.push(v.clone());
-    let capacity = arrange(it, &mut next, kind, capacity_of(&l.tags.borrow()))?;
-    *l.borrow_mut() = next;
-    l.tags.borrow_mut().capacity = capacity;
-    Ok(true)
-}
-
-/// Puts a set's elements in Java's iteration order: sorted for a `TreeSet`, by hash bucket for
-/// a `HashSet` of strings, numbers, characters and booleans (stable: a bucket keeps the order
-/// its elements were added in). The table has room for `capacity` elements and doubles past
-/// 3/4 full; the bucket count it ends with is returned.
-fn arrange(
-    it: &mut Interpreter,
-    values: &mut [Value],
-    kind: SetKind,
-    capacity: usize,
-) -> Eval<usize> {
-    let mut capacity = capacity.max(1).next_power_of_two();
-    match kind {
-        SetKind::Tree => crate::builtins::sort_values(it, values)?,
-        SetKind::Hash => {
-            while values.len() * 4 > capacity * 3 {
-                capacity *= 2;
-            }
-            let hashes: Option<Vec<i32>> = values.iter().map(java_hash).collect();
-            if let Some(hashes) = hashes {
-                let mut order: Vec<(usize, Value)> = hashes
-                    .iter()
-                    .zip(values.iter())
-                    .map(|(h, v)| (bucket(*h, capacity), v.clone()))
-                    .collect();
-                order.sort_by_key(|(b, _)| *b);
-                for (slot, (_, v)) in values.iter_mut().zip(order) {
-                    *slot = v;
-                }
-            }
-        }
-        SetKind::Linked => {}
-    }
-    Ok(capacity)
-}
-
-/// Java's `HashMap` bucket of a hash code in a table of `capacity` (a power of two).
-fn bucket(h: i32, capacity: usize) -> usize {
-    let h = h.cast_unsigned();
-    let spread = h ^ (h >> 16);
-    usize::try_from(spread).unwrap_or(0) & (capacity - 1)
-}
-
-/// Java's `hashCode()` of a string, number, character, boolean, or a list, set or map of
-/// those; `None` for other values, whose hash codes are identities.
-pub fn java_hash(v: &Value) -> Option<i32> {
-    match v {
-        Value::Null => Some(0),
-        Value::List(l) if set_kind(v).is_some() => l
-            .borrow()
-            .iter()
-            .try_fold(0i32, |h, x| Some(h.wrapping_add(java_hash(x)?))),
-        Value::List(l) => l.borrow().iter().try_fold(1i32, |h, x| {
-            Some(h.wrapping_mul(31).wrapping_add(java_hash(x)?))
-        }),
-        Value::Map(m) => m.borrow().iter().try_fold(0i32, |h, (k, x)| {
-            Some(h.wrapping_add(java_hash(&k.0)? ^ java_hash(x)?))
-        }),
-        Value::GString(_) => java_hash(&Value::Str(v.to_display().into())),
-        Value::Num(n) => Some(n.java_hash_code()),
-        Value::Str(s) => Some(
-            s.encode_utf16()
-                .fold(0i32, |h, c| h.wrapping_mul(31).wrapping_add(i32::from(c))),
-        ),
-        Value::Char(c) => u32::from(*c).try_into().ok(),
-        Value::Bool(b) => Some(if *b { 1231 } else { 1237 }),
-        _ => None,
-    }
-}
-
-fn contains(it: &mut Interpreter, values: &[Value], v: &Value) -> Eval<bool> {
-    for x in values {
-        if crate::ops::java_equals(it, x, v)? {
-            return Ok(true);
-        }
-    }
-    Ok(false)
-}
-
 /// The Java class of a list or map its tags give another class than `ArrayList` /
 /// `LinkedHashMap` (a set, an array, an `asImmutable()` view, a `TreeMap`...).
 pub fn tagged_class_name(v: &Value) -> Option<Rc<str>> {
@@ -497,9 +284,10 @@ pub fn tagged_class_name(v: &Value) -> Option<Rc<str>> {
     }
     let name = match (v, tags.immutable, tags.set) {
         (Value::Map(_), true, _) => "java.util.Collections$UnmodifiableMap",
+        (Value::Map(_), false, _) if tags.default.is_some() => "groovy.lang.MapWithDefault",
         (Value::List(_), true, Some(_)) => "java.util.Collections$UnmodifiableSet",
         (Value::List(_), true, None) => "java.util.Collections$UnmodifiableRandomAccessList",
-        (Value::List(_), false, Some(kind)) => kind.class_name(),
+        (Value::List(_), false, Some(kind)) => tags.class.unwrap_or(kind.class_name()),
         _ => tags.class?,
     };
     Some(name.into())
@@ -546,10 +334,7 @@ pub fn list_put_at(it: &mut Interpreter, target: &Value, index: &Value, v: Value
     };
     if at >= len && tags(target).array.is_some() {
         // Arrays do not grow.
-        return Err(it.exception(
-            "java.lang.ArrayIndexOutOfBoundsException",
-            &format!("Index {i} out of bounds for length {len}"),
-        ));
+        return Err(crate::arrays::out_of_bounds(it, i, len));
     }
     {
         let mut list = l.borrow_mut();

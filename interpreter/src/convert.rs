@@ -1,6 +1,8 @@
-//! Type conversions: `as Type`, casts, typed declarations and parameters, `instanceof`.
+//! Type conversions: `as Type`, casts, typed declarations and parameters.
 
 use std::rc::Rc;
+
+pub(crate) use crate::instance_of::{instance_of, instance_of_type, is_interface};
 
 use crate::error::Eval;
 use crate::interp::Interpreter;
@@ -8,7 +10,7 @@ use crate::number::Number;
 use crate::value::Value;
 
 /// The simple name of a possibly qualified type name.
-fn simple(name: &str) -> &str {
+pub(crate) fn simple(name: &str) -> &str {
     name.rsplit('.').next().unwrap_or(name)
 }
 
@@ -89,22 +91,34 @@ pub(crate) fn coerce(it: &mut Interpreter, v: Value, name: &str, dims: u8) -> Ev
             Value::List(_) | Value::Range(_) => Ok(Value::list(crate::collections::items(&v))),
             other => Err(constructor_cast_error(it, &other, name)),
         },
-        "LinkedList" => match v {
+        list @ ("LinkedList" | "Stack" | "Vector") => match v {
             Value::List(_) | Value::Range(_) => {
-                let list = Value::list(crate::collections::items(&v));
-                crate::collections::tag(&list, |t| t.class = Some("java.util.LinkedList"));
-                Ok(list)
+                let class = match list {
+                    "LinkedList" => "java.util.LinkedList",
+                    "Stack" => "java.util.Stack",
+                    _ => "java.util.Vector",
+                };
+                let copy = Value::list(crate::collections::items(&v));
+                crate::collections::tag(&copy, |t| t.class = Some(class));
+                Ok(copy)
             }
             other => Err(constructor_cast_error(it, &other, name)),
         },
         set if crate::collections::SetKind::named(set).is_some() => {
-            if crate::collections::set_kind(&v) == crate::collections::SetKind::named(set) {
+            use crate::collections::SetKind;
+            if crate::collections::set_kind(&v) == SetKind::named(set) {
                 return Ok(v);
             }
-            let kind = crate::collections::SetKind::named(set)
-                .unwrap_or(crate::collections::SetKind::Linked);
+            // An array becomes a `HashSet` (`new HashSet(Arrays.asList(array))`), a collection
+            // a `LinkedHashSet`, unless another kind is asked for.
+            let array = crate::arrays::element_of(&v).is_some();
+            let kind = match SetKind::named(set) {
+                Some(SetKind::Linked) if set == "Set" && array => SetKind::Hash,
+                kind => kind.unwrap_or(SetKind::Linked),
+            };
             let values = it.iterate(&v)?;
-            crate::collections::new_set(it, values, kind)
+            let capacity = crate::collections::copy_capacity(values.len());
+            crate::collections::new_sized_set(it, values, kind, capacity)
         }
         "Map" | "HashMap" | "LinkedHashMap" | "TreeMap" | "SortedMap" => match v {
             Value::Map(m) if matches!(simple(name), "TreeMap" | "SortedMap") => {
@@ -242,92 +256,6 @@ pub(crate) fn qualified(name: &str) -> String {
     }
 }
 
-/// Whether `v instanceof ty`, array types (`int[]`) included.
-pub(crate) fn instance_of_type(
-    it: &Interpreter,
-    v: &Value,
-    ty: &jenkins_harness_grammar::ast::TypeRef,
-) -> bool {
-    if ty.dims == 0 {
-        return instance_of(it, v, &ty.name);
-    }
-    crate::arrays::element_of(v).is_some_and(|element| {
-        ty.dims == 1 && (*element == *qualified(&ty.name) || simple(&ty.name) == "Object")
-    })
-}
-
-/// Whether `v instanceof ty`.
-pub(crate) fn instance_of(it: &Interpreter, v: &Value, ty: &str) -> bool {
-    let t = simple(ty);
-    match v {
-        Value::Null => false,
-        Value::Object(o) => o.class.is_a(ty) || t == "Object" || implements(it, &o.class, ty, 0),
-        Value::Num(n) => {
-            let own = n.type_name();
-            t == "Number" || t == "Object" || t == "Comparable" || simple(own) == t
-        }
-        Value::Str(_) => matches!(t, "String" | "CharSequence" | "Object" | "Comparable"),
-        Value::GString(_) => matches!(t, "GString" | "CharSequence" | "Object"),
-        Value::List(_) => matches!(
-            t,
-            "List" | "ArrayList" | "Collection" | "Iterable" | "Object"
-        ),
-        Value::Range(_) => matches!(
-            t,
-            "Range" | "IntRange" | "List" | "Collection" | "Iterable" | "Object"
-        ),
-        Value::Map(_) => matches!(t, "Map" | "LinkedHashMap" | "HashMap" | "Object"),
-        Value::Bool(_) => matches!(t, "Boolean" | "Object"),
-        Value::Char(_) => matches!(t, "Character" | "Object"),
-        Value::Closure(_) => matches!(t, "Closure" | "Object"),
-        Value::Class(_) => matches!(t, "Class" | "Object"),
-        Value::Pattern(_) => matches!(t, "Pattern" | "Object"),
-        Value::Matcher(_) => matches!(t, "Matcher" | "Object"),
-        Value::Buffer(_) => matches!(t, "StringBuffer" | "CharSequence" | "Object"),
-    }
-    .then_some(())
-    .is_some()
-        || it
-            .class_named(ty)
-            .is_some_and(|c| matches!(v, Value::Object(o) if o.class.is_a(&c.name)))
-}
-
-/// Whether `name` is an interface declared in the script.
-pub(crate) fn is_interface(it: &Interpreter, name: &str) -> bool {
-    it.class_named(name).is_some_and(|c| {
-        c.decl
-            .as_ref()
-            .is_some_and(|d| d.kind == jenkins_harness_grammar::ast::ClassKind::Interface)
-    })
-}
-
-/// Whether script class `class` (or a superclass) implements interface `ty`, directly or
-/// through interfaces extending it.
-fn implements(it: &Interpreter, class: &crate::value::Class, ty: &str, depth: usize) -> bool {
-    // A bound: a script could declare interfaces extending each other in a cycle.
-    if depth > 32 {
-        return false;
-    }
-    let mut class = Some(class);
-    while let Some(c) = class {
-        if let Some(decl) = &c.decl {
-            let interface = decl.kind == jenkins_harness_grammar::ast::ClassKind::Interface;
-            let extended = decl.extends.iter().filter(|_| interface);
-            for t in decl.implements.iter().chain(extended) {
-                if simple(&t.name) == simple(ty)
-                    || it
-                        .class_named(&t.name)
-                        .is_some_and(|i| implements(it, &i, ty, depth + 1))
-                {
-                    return true;
-                }
-            }
-        }
-        class = c.parent.as_deref();
-    }
-    false
-}
-
 /// Whether a parameter of type `name` accepts `v` when choosing among overloads.
 pub(crate) fn accepts(name: &str, dims: u8, v: &Value) -> bool {
     if dims > 0 {
@@ -414,12 +342,22 @@ impl Interpreter {
                 }
                 Ok(v.to_display())
             }
-            Value::GString(g) if g.values.iter().any(|x| matches!(x, Value::Object(_))) => {
+            Value::GString(g)
+                if g.values
+                    .iter()
+                    .any(|x| matches!(x, Value::Object(_)) || renders_lazily(x)) =>
+            {
                 let mut out = String::new();
                 for (i, s) in g.strings.iter().enumerate() {
                     out.push_str(s);
-                    if let Some(x) = g.values.get(i) {
-                        out.push_str(&self.to_string_value(x)?);
+                    match g.values.get(i) {
+                        // A closure without parameters (`${-> x}`) renders what it returns now.
+                        Some(Value::Closure(c)) if is_lazy(&g.values[i]) => {
+                            let now = self.call_closure(c, Vec::new())?;
+                            out.push_str(&self.to_string_value(&now)?);
+                        }
+                        Some(x) => out.push_str(&self.to_string_value(x)?),
+                        None => {}
                     }
                 }
                 Ok(out)
@@ -432,16 +370,31 @@ impl Interpreter {
     }
 }
 
-fn contains_objects(v: &Value) -> bool {
+/// Whether a GString value is a closure taking no parameters (`${-> x}`), which Groovy calls
+/// each time it renders the GString.
+fn is_lazy(v: &Value) -> bool {
+    matches!(v, Value::Closure(c) if c.code.params.as_ref().is_some_and(Vec::is_empty))
+}
+
+/// Whether `v` is, or is a GString holding (at any depth), a `${-> x}` closure: its text
+/// needs the interpreter, to call the closure.
+pub(crate) fn renders_lazily(v: &Value) -> bool {
     match v {
-        Value::List(l) => l
-            .borrow()
-            .iter()
-            .any(|x| matches!(x, Value::Object(o) if o.class.decl.is_some())),
-        Value::Map(m) => m
-            .borrow()
-            .values()
-            .any(|x| matches!(x, Value::Object(o) if o.class.decl.is_some())),
+        Value::GString(g) => g.values.iter().any(renders_lazily),
+        other => is_lazy(other),
+    }
+}
+
+/// Whether a list or map holds values whose text needs the interpreter: objects of script
+/// classes (their own `toString`) or lazy GStrings.
+fn contains_objects(v: &Value) -> bool {
+    let needs = |x: &Value| {
+        matches!(x, Value::Object(o) if o.class.decl.is_some())
+            || matches!(x, Value::GString(_)) && renders_lazily(x)
+    };
+    match v {
+        Value::List(l) => l.borrow().iter().any(needs),
+        Value::Map(m) => m.borrow().values().any(needs),
         _ => false,
     }
 }

@@ -225,6 +225,7 @@ pub(crate) fn write_inspect(out: &mut String, value: &Value, seen: &mut Seen) {
             }
             out.push('\'');
         }
+        Value::List(_) if crate::arrays::is_char_array(value) => write_display(out, value, seen),
         Value::List(_) => write_list(out, value, seen, true),
         Value::Map(_) => write_map(out, value, seen, true),
         Value::Range(r) => {

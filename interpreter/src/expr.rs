@@ -225,15 +225,8 @@ impl Interpreter {
                 GStringPart::Text(t) => text.push_str(t),
                 GStringPart::Value(e) => {
                     strings.push(std::mem::take(&mut text).into());
+                    // `${-> x}` stays a closure, called each time the GString is rendered.
                     let v = self.expr(e, ctx)?;
-                    // `${-> x}` is evaluated each time the GString is used; render it now.
-                    let v = match &v {
-                        Value::Closure(c) if matches!(&e.kind, ExprKind::Closure(_)) => {
-                            let c = c.clone();
-                            self.call_closure(&c, Vec::new())?
-                        }
-                        _ => v,
-                    };
                     values.push(v);
                 }
                 GStringPart::Statements(stmts) => {

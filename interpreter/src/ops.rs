@@ -340,7 +340,9 @@ pub fn equals(it: &mut Interpreter, l: &Value, r: &Value) -> Eval<bool> {
                 _ => false,
             }
         }
-        (a, b) if a.is_string() && b.is_string() => a.to_display() == b.to_display(),
+        (a, b) if a.is_string() && b.is_string() => {
+            it.to_string_value(a)? == it.to_string_value(b)?
+        }
         (Value::Char(a), b) if b.is_string() => b.to_display() == a.to_string(),
         (a, Value::Char(b)) if a.is_string() => a.to_display() == b.to_string(),
         (Value::List(_) | Value::Range(_), Value::List(_) | Value::Range(_)) => {
@@ -527,7 +529,7 @@ fn java_string_compare_int(a: &str, b: &str) -> i32 {
 
 /// The error for ordering two values Groovy cannot compare: a `Comparable` left operand's
 /// `compareTo` fails its cast (ClassCastException); anything else is a GroovyRuntimeException.
-fn incomparable(it: &Interpreter, l: &Value, r: &Value) -> crate::error::Flow {
+pub(crate) fn incomparable(it: &Interpreter, l: &Value, r: &Value) -> crate::error::Flow {
     let comparable = match l {
         Value::Str(_) | Value::Num(_) | Value::Char(_) | Value::Bool(_) => Some(l.class_name()),
         _ => None,

@@ -108,7 +108,13 @@ impl Interpreter {
                     out.push(if matches!(item, Value::Null) {
                         Value::Null
                     } else {
-                        self.get_property(&item, name, field)?
+                        match self.get_property(&item, name, field) {
+                            Ok(v) => v,
+                            Err(crate::error::Flow::Throw(e)) if is_missing_property(&e) => {
+                                return Err(self.spread_property_error(target, name, &e));
+                            }
+                            Err(other) => return Err(other),
+                        }
                     });
                 }
                 Ok(Value::list(out))
@@ -118,6 +124,23 @@ impl Interpreter {
                 None => Err(self.missing_property(other, name)),
             },
         }
+    }
+
+    /// Groovy's error when a list's element has no property `name` (`e`): a
+    /// MissingPropertyException naming the list's class (an array's is `Arrays$ArrayList`).
+    fn spread_property_error(&self, target: &Value, name: &str, e: &Value) -> crate::error::Flow {
+        let class = if crate::arrays::element_of(target).is_some() {
+            "java.util.Arrays$ArrayList".into()
+        } else {
+            target.class_name()
+        };
+        self.exception(
+            "groovy.lang.MissingPropertyException",
+            &format!(
+                "Exception evaluating property '{name}' for {class}, Reason: {}",
+                e.to_display()
+            ),
+        )
     }
 
     fn has_getter(&self, target: &Value, name: &str) -> bool {
@@ -286,6 +309,11 @@ impl Interpreter {
             other => Ok(items(other)),
         }
     }
+}
+
+/// Whether exception `e` is a `MissingPropertyException`.
+fn is_missing_property(e: &Value) -> bool {
+    matches!(e, Value::Object(o) if o.class.is_a("groovy.lang.MissingPropertyException"))
 }
 
 /// `getFoo` for property `foo`.

@@ -89,8 +89,9 @@ pub struct Range {
     pub exclusive: bool,
 }
 
-/// A closure value: its code, the scope it closes over, and its owner/delegate.
-#[derive(Debug)]
+/// A closure value: its code, the scope it closes over, and its owner/delegate. Cloning gives
+/// a new closure sharing the code and scope (as `curry` and `rehydrate` make).
+#[derive(Clone, Debug)]
 pub struct Closure {
     /// The closure literal.
     pub code: Rc<ast::Closure>,
@@ -360,7 +361,7 @@ impl Value {
             Value::List(_) => "java.util.ArrayList".into(),
             Value::Map(_) => "java.util.LinkedHashMap".into(),
             Value::Range(r) => match &r.from {
-                Value::Num(n) if n.is_integral() => "groovy.lang.IntRange".into(),
+                Value::Num(Number::Integer(_)) => "groovy.lang.IntRange".into(),
                 _ => "groovy.lang.ObjectRange".into(),
             },
             Value::Closure(c) => c.class_name.clone(),

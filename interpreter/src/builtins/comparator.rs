@@ -94,12 +94,21 @@ pub(crate) fn compare(it: &mut Interpreter, by: &Value, a: &Value, b: &Value) ->
         }
         Value::Closure(c) => {
             let r = it.call_closure(c, vec![a.clone(), b.clone()])?;
-            Ok(r.as_i64().unwrap_or(0).cmp(&0))
+            comparison_result(it, r)
         }
         other => {
             let r = it.call_method(other, &Rc::from("compare"), vec![a.clone(), b.clone()])?;
-            Ok(r.as_i64().unwrap_or(0).cmp(&0))
+            comparison_result(it, r)
         }
+    }
+}
+
+/// A comparator's result as Java unboxes it to an `int`: a number's `intValue()` (0.5 is 0),
+/// and a cast error for anything else (`{ a, b -> a > b }` gives a Boolean).
+fn comparison_result(it: &mut Interpreter, r: Value) -> Eval<Ordering> {
+    match crate::convert::coerce(it, r, "int", 0)? {
+        Value::Num(n) => Ok(n.to_i32().cmp(&0)),
+        _ => Ok(Ordering::Equal),
     }
 }
 

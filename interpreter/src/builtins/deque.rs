@@ -1,5 +1,6 @@
 //! Stack and queue methods: the GDK's `push`/`pop` on any list (at its end), and
-//! `java.util.LinkedList`'s `Deque` methods (`addFirst`, `peek`, `poll`...).
+//! `java.util.LinkedList`'s `Deque` methods (`addFirst`, `peek`, `poll`...) and
+//! `java.util.Stack`'s (`push`, `peek`, `empty`).
 
 use crate::collections::{is_immutable, unsupported};
 use crate::error::{Eval, Flow};
@@ -17,7 +18,29 @@ pub(crate) fn method(target: &Value, name: &str, args: &[Value]) -> Eval<Option<
     let Value::List(l) = target else {
         return Ok(None);
     };
-    let linked = crate::collections::tags(target).class == Some("java.util.LinkedList");
+    let class = crate::collections::tags(target).class;
+    let linked = class == Some("java.util.LinkedList");
+    let stack = class == Some("java.util.Stack");
+    if stack {
+        // `java.util.Stack`'s own methods: `push` gives the item, `peek` the top (the end).
+        match (name, args) {
+            ("push", [x]) => {
+                l.borrow_mut().push(x.clone());
+                return Ok(Some(x.clone()));
+            }
+            ("peek", []) => {
+                let top = l.borrow().last().cloned();
+                return top.map(Some).ok_or_else(|| {
+                    Flow::Throw(crate::classes::new_exception(
+                        "java.util.EmptyStackException",
+                        None,
+                    ))
+                });
+            }
+            ("empty", []) => return Ok(Some(Value::Bool(l.borrow().is_empty()))),
+            _ => {}
+        }
+    }
     let known = matches!((name, args), ("pop", []) | ("push", [_]))
         || (linked && deque_method(name, args.len()));
     if !known {

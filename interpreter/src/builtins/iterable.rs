@@ -123,15 +123,17 @@ pub(crate) fn method(
             }
             Value::Null
         }
-        ("findIndexOf", [_], Some(c)) => {
+        ("findIndexOf" | "findLastIndexOf", [_], Some(c)) => {
+            let mut found = -1;
             for (n, i) in items.iter().enumerate() {
                 if call1(it, &c, i)?.truthy() {
-                    return Ok(Some(crate::collections::int_value(
-                        i64::try_from(n).unwrap_or(0),
-                    )));
+                    found = i64::try_from(n).unwrap_or(-1);
+                    if name == "findIndexOf" {
+                        break;
+                    }
                 }
             }
-            Interpreter::int(-1)
+            crate::collections::int_value(found)
         }
         ("any", [_], Some(c)) => {
             for i in &items {

@@ -136,6 +136,7 @@ pub(crate) fn method(
             };
             l.borrow_mut().remove(at);
             set_state(o, at, None);
+            super::map_views::sync_map(it, &list)?;
             Value::Null
         }
         // Iterator's GDK methods (`toList`, `each`, `collect`...) consume what is left.

@@ -1,10 +1,10 @@
-//! `java.util.Collections`' static methods, and the Java 8 default methods of lists and maps
+//! `java.util.Collections`' and `java.util.Objects`' static methods, and the Java 8 default methods of lists and maps
 //! scripts call (`removeIf`, `forEach`, `computeIfAbsent`, `putIfAbsent`, `merge`).
 
 use indexmap::IndexMap;
 
 use crate::collections::{SetKind, Tags, items, map_get, map_put, new_set, tag, unsupported};
-use crate::error::Eval;
+use crate::error::{Eval, Flow};
 use crate::interp::Interpreter;
 use crate::value::{Key, Value};
 
@@ -70,6 +70,38 @@ pub(crate) fn collections_static(
         ) => return super::method(it, c, "asImmutable", &[]),
         ("synchronizedList" | "synchronizedMap" | "synchronizedSet", [c]) => c.clone(),
         ("reverseOrder", []) => super::comparator::jdk_comparator(super::comparator::REVERSE),
+        _ => return Ok(None),
+    }))
+}
+
+/// `Objects.name(args)`; `Ok(None)` when there is no such method.
+pub(crate) fn objects_static(
+    it: &mut Interpreter,
+    name: &str,
+    args: &[Value],
+) -> Eval<Option<Value>> {
+    Ok(Some(match (name, args) {
+        ("equals", [a, b]) => Value::Bool(crate::ops::java_equals(it, a, b)?),
+        ("isNull", [x]) => Value::Bool(matches!(x, Value::Null)),
+        ("nonNull", [x]) => Value::Bool(!matches!(x, Value::Null)),
+        ("toString", [Value::Null, default]) => default.clone(),
+        ("toString", [x] | [x, _]) => Value::Str(it.to_string_value(x)?.into()),
+        ("hashCode", [x]) => Interpreter::int(crate::collections::java_hash(x).unwrap_or(0)),
+        ("hash", values) => {
+            let list = Value::list(values.to_vec());
+            Interpreter::int(crate::collections::java_hash(&list).unwrap_or(0))
+        }
+        ("requireNonNull", [Value::Null, rest @ ..]) => {
+            let message = match rest.first() {
+                Some(m) => Some(it.to_string_value(m)?),
+                None => None,
+            };
+            return Err(Flow::Throw(crate::classes::new_exception(
+                "java.lang.NullPointerException",
+                message.as_deref(),
+            )));
+        }
+        ("requireNonNull", [x, ..]) => x.clone(),
         _ => return Ok(None),
     }))
 }

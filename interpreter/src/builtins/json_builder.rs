@@ -40,7 +40,7 @@ fn field(v: &Value, name: &str) -> Value {
 
 /// Stores the builder's content and its JSON text, which `toString()` prints.
 fn set_content(it: &mut Interpreter, builder: &Value, content: Value) -> Eval<()> {
-    let json = super::statics::to_json_value(it, &content)?;
+    let json = super::json_values::to_json_value(it, &content)?;
     let text = crate::json::to_json(&json).map_err(|e| it.exception(e.class, &e.message))?;
     if let Value::Object(o) = builder {
         let mut fields = o.fields.borrow_mut();

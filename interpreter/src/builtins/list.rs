@@ -1,7 +1,4 @@
-//! GDK methods and operators of lists and ranges.
-
-use std::cmp::Ordering;
-use std::rc::Rc;
+//! GDK methods of lists and ranges.
 
 use jenkins_harness_grammar::ast::BinaryOp;
 
@@ -14,280 +11,24 @@ use crate::interp::Interpreter;
 use crate::ops;
 use crate::value::Value;
 
-/// `list + x`, `list - x`, `list * n`, `list << x`.
-pub(crate) fn list_operator(it: &mut Interpreter, op: BinaryOp, l: &Value, r: &Value) -> Eval {
-    if op == BinaryOp::Shl {
-        if is_immutable(l) {
-            return Err(unsupported());
-        }
-        if let Value::List(list) = l {
-            match set_kind(l) {
-                Some(kind) => {
-                    set_add(it, list, kind, r)?;
-                }
-                None => list.borrow_mut().push(r.clone()),
-            }
-        }
-        return Ok(l.clone());
-    }
-    let result = plain_operator(it, op, l, r)?;
-    // `array + x` and `array - x` are `Object[]`s.
-    if crate::arrays::element_of(l).is_some() && matches!(op, BinaryOp::Add | BinaryOp::Sub) {
-        return Ok(crate::arrays::array_of("Object", items(&result)));
-    }
-    match (set_kind(l), op) {
-        // `plus` keeps the kind of set; `minus` keeps only a TreeSet's.
-        (Some(kind), BinaryOp::Add) => new_set(it, items(&result), kind),
-        (Some(kind), BinaryOp::Sub) => new_set(it, items(&result), kind.similar()),
-        _ => Ok(result),
-    }
-}
-
-/// `list + x`, `list - x`, `list * n` as lists.
-fn plain_operator(it: &mut Interpreter, op: BinaryOp, l: &Value, r: &Value) -> Eval {
-    let left = items(l);
-    match op {
-        BinaryOp::Add => {
-            let mut out = left;
-            match r {
-                Value::List(_) | Value::Range(_) => out.extend(items(r)),
-                other => out.push(other.clone()),
-            }
-            Ok(Value::list(out))
-        }
-        BinaryOp::Sub => {
-            let remove = match r {
-                Value::List(_) | Value::Range(_) => items(r),
-                other => vec![other.clone()],
-            };
-            let mut out = Vec::new();
-            for x in left {
-                let mut gone = false;
-                for y in &remove {
-                    if ops::equals(it, &x, y)? {
-                        gone = true;
-                        break;
-                    }
-                }
-                if !gone {
-                    out.push(x);
-                }
-            }
-            Ok(Value::list(out))
-        }
-        BinaryOp::Mul => {
-            let n = usize::try_from(r.as_i64().unwrap_or(0)).unwrap_or(0);
-            let mut out = Vec::new();
-            for _ in 0..n.min(1 << 20) {
-                out.extend(left.iter().cloned());
-            }
-            Ok(Value::list(out))
-        }
-        BinaryOp::Shl => {
-            if let Value::List(list) = l {
-                list.borrow_mut().push(r.clone());
-            }
-            Ok(l.clone())
-        }
-        _ => Err(it.missing_method(l, op.symbol(), std::slice::from_ref(r))),
-    }
-}
-
-/// `x[i]`, `x[-1]`, `x[1..2]`, `x[0, 2]` on lists, ranges, strings, matchers.
-pub(crate) fn get_at(it: &mut Interpreter, target: &Value, index: &Value) -> Eval {
-    if let Value::Matcher(m) = target {
-        let i = index.as_i64().unwrap_or(0);
-        let len = m.matches.len();
-        return match normalize_index(i, len).filter(|&a| a < len) {
-            Some(a) => Ok(crate::regex::match_value(&m.matches[a])),
-            None => Err(it.exception(
-                "java.lang.IndexOutOfBoundsException",
-                &format!(
-                    "index is out of range {}..{} (index = {i})",
-                    -(len as i64),
-                    len as i64 - 1
-                ),
-            )),
-        };
-    }
-    let is_string = target.is_string();
-    let elements = items(target);
-    let len = elements.len();
-    let pick = |it: &mut Interpreter, i: i64| -> Eval {
-        match normalize_index(i, len) {
-            Some(a) if a < len => Ok(elements[a].clone()),
-            None if i < 0 => Err(it.exception(
-                "java.lang.ArrayIndexOutOfBoundsException",
-                &format!("Negative array index [{i}] too large for array size {len}"),
-            )),
-            _ if is_string => Err(it.exception(
-                "java.lang.StringIndexOutOfBoundsException",
-                &format!("begin {i}, end {}, length {len}", i + 1),
-            )),
-            _ => Ok(Value::Null),
-        }
-    };
-    let result = match index {
-        Value::Range(r) => {
-            let (Some(from), Some(to)) = (r.from.as_i64(), r.to.as_i64()) else {
-                return Err(it.missing_method(target, "getAt", std::slice::from_ref(index)));
-            };
-            let (Some(a), Some(mut b)) = (normalize_index(from, len), normalize_index(to, len))
-            else {
-                return Err(it.exception(
-                    "java.lang.IndexOutOfBoundsException",
-                    &format!("toIndex = {}", to + 1),
-                ));
-            };
-            if r.exclusive {
-                if b == a {
-                    return Ok(if is_string {
-                        Value::Str("".into())
-                    } else {
-                        Value::list(Vec::new())
-                    });
-                }
-                b = if b > a { b - 1 } else { b + 1 };
-            }
-            if a.max(b) >= len {
-                // Java's `substring` or `subList` bounds error.
-                return Err(if is_string {
-                    it.exception(
-                        "java.lang.StringIndexOutOfBoundsException",
-                        &format!("begin {}, end {}, length {len}", a.min(b), a.max(b) + 1),
-                    )
-                } else {
-                    it.exception(
-                        "java.lang.IndexOutOfBoundsException",
-                        &format!("toIndex = {}", a.max(b) + 1),
-                    )
-                });
-            }
-            let out: Vec<Value> = if a <= b {
-                elements[a..=b].to_vec()
-            } else {
-                elements[b..=a].iter().rev().cloned().collect()
-            };
-            if is_string {
-                return Ok(Value::Str(
-                    out.iter().map(Value::to_display).collect::<String>().into(),
-                ));
-            }
-            Value::list(out)
-        }
-        Value::List(l) => {
-            let idx = l.borrow().clone();
-            let mut out = Vec::new();
-            for i in idx {
-                let v = get_at(it, target, &i)?;
-                match (&i, v) {
-                    (Value::Range(_), Value::List(inner)) => {
-                        out.extend(inner.borrow().iter().cloned())
-                    }
-                    (_, v) => out.push(v),
-                }
-            }
-            if is_string {
-                return Ok(Value::Str(
-                    out.iter().map(Value::to_display).collect::<String>().into(),
-                ));
-            }
-            Value::list(out)
-        }
-        other => match other.as_i64() {
-            Some(i) => pick(it, i)?,
-            None if matches!(target, Value::List(_)) && other.is_string() => {
-                let name: Rc<str> = other.to_display().into();
-                return it.get_property(target, &name, false);
-            }
-            None => return Err(it.missing_method(target, "getAt", std::slice::from_ref(index))),
-        },
-    };
-    Ok(result)
-}
-
-/// `collate(size, step, keepRemainder)`: windows of `size` elements starting every `step`.
-fn collate(elements: &[Value], size: i64, step: i64, keep: bool) -> Value {
-    let size = usize::try_from(size).unwrap_or(0).max(1);
-    let step = usize::try_from(step).unwrap_or(0).max(1);
-    let windows = (0..elements.len())
-        .step_by(step)
-        .map(|start| &elements[start..(start + size).min(elements.len())])
-        .filter(|w| keep || w.len() == size)
-        .map(|w| Value::list(w.to_vec()))
-        .collect();
-    Value::list(windows)
-}
-
-/// Sorts values in place by Groovy's ordering (stable, as Java's).
-pub(crate) fn sort_values(it: &mut Interpreter, values: &mut [Value]) -> Eval<()> {
-    sort_by(it, values, ops::compare)
-}
-
-fn sort_by(
-    it: &mut Interpreter,
-    values: &mut [Value],
-    mut cmp: impl FnMut(&mut Interpreter, &Value, &Value) -> Eval<Ordering>,
-) -> Eval<()> {
-    // Insertion sort keeps errors from the comparator; lists in pipelines are small.
-    for i in 1..values.len() {
-        let mut j = i;
-        while j > 0 {
-            if cmp(it, &values[j - 1], &values[j])? == Ordering::Greater {
-                values.swap(j - 1, j);
-                j -= 1;
-            } else {
-                break;
-            }
-        }
-    }
-    Ok(())
-}
-
-/// Sorts by comparator or key closure `by`.
-fn sort_with(it: &mut Interpreter, values: &mut [Value], by: &Value) -> Eval<()> {
-    sort_by(it, values, |it, a, b| {
-        super::comparator::compare(it, by, a, b)
-    })
-}
-
-/// The elements without repeats: equal by `==`, by a key closure's result, or by a
-/// comparator's zero.
-fn unique(it: &mut Interpreter, values: Vec<Value>, by: Option<&Value>) -> Eval<Vec<Value>> {
-    let mut out: Vec<Value> = Vec::new();
-    let mut keys: Vec<Value> = Vec::new();
-    for v in values {
-        let key = match by {
-            Some(Value::Closure(c))
-                if super::comparator::is_key_closure(&Value::Closure(c.clone())) =>
-            {
-                it.call_closure(c, vec![v.clone()])?
-            }
-            _ => v.clone(),
-        };
-        let mut seen = false;
-        for k in &keys {
-            let same = match by {
-                Some(c) if !super::comparator::is_key_closure(c) => {
-                    super::comparator::compare(it, c, k, &key)? == Ordering::Equal
-                }
-                _ => ops::equals(it, k, &key)?,
-            };
-            if same {
-                seen = true;
-                break;
-            }
-        }
-        if !seen {
-            keys.push(key);
-            out.push(v);
-        }
-    }
-    Ok(out)
-}
+use super::list_ops::{get_at, list_operator};
+use super::sorting::{collate, sort_args, sort_by, sort_with, unique};
 
 /// Methods of lists and ranges.
 pub(crate) fn method(
+    it: &mut Interpreter,
+    target: &Value,
+    name: &str,
+    args: &[Value],
+) -> Eval<Option<Value>> {
+    let result = list_method(it, target, name, args)?;
+    if result.is_some() && super::map_views::removes_from_view(target, name) {
+        super::map_views::sync_map(it, target)?;
+    }
+    Ok(result)
+}
+
+fn list_method(
     it: &mut Interpreter,
     target: &Value,
     name: &str,
@@ -376,9 +117,13 @@ pub(crate) fn method(
                 .take(usize::try_from(n.as_i64().unwrap_or(0)).unwrap_or(0))
                 .collect(),
         ),
-        ("last", [n]) => {
+        ("last" | "takeRight", [n]) => {
             let n = usize::try_from(n.as_i64().unwrap_or(0)).unwrap_or(0);
             Value::list(elements[len.saturating_sub(n)..].to_vec())
+        }
+        ("dropRight", [n]) => {
+            let n = usize::try_from(n.as_i64().unwrap_or(0)).unwrap_or(0);
+            Value::list(elements[..len.saturating_sub(n)].to_vec())
         }
         ("drop", [n]) => Value::list(
             elements
@@ -463,8 +208,10 @@ pub(crate) fn method(
             let Some(l) = &list else {
                 return Err(unsupported());
             };
-            // `remove(int)` unless the argument is a set's element or cast to `Object`.
+            // `remove(int)` unless the list is a set or a map's `values()` (collections without
+            // indices), or the argument is cast to `Object`.
             let by_value = set_kind(target).is_some()
+                || crate::collections::tags(target).map_view.is_some()
                 || crate::call::arg_cast_type(0, 1).is_some_and(|t| &*t == "Object");
             if matches!(x, Value::Num(_)) && !by_value {
                 let i = x.as_i64().unwrap_or(0);
@@ -632,7 +379,8 @@ pub(crate) fn method(
                     }
                 }
             }
-            Value::list(unique(it, out, None)?)
+            let out = unique(it, out, None)?;
+            crate::collections::similar_collection(it, target, out)?
         }
         ("disjoint", [x]) => {
             let other = items(x);
@@ -745,6 +493,7 @@ pub(crate) fn method(
             }
         }
         ("clone", []) if list.is_some() => Value::list(elements),
+        ("toListString", []) => Value::Str(it.to_string_value(target)?.into()),
         ("toArray", []) => crate::arrays::array_of("Object", elements),
         ("toArray", [model]) if crate::arrays::element_of(model).is_some() => {
             let element = crate::arrays::element_of(model).unwrap_or_else(|| "Object".into());
@@ -877,19 +626,4 @@ fn put_at(it: &mut Interpreter, l: &crate::value::ListRef, index: &Value, v: &Va
     }
     list.splice(a..b, replacement);
     Ok(())
-}
-
-/// The `(mutate, comparator)` of `sort`/`unique` arguments: `()`, `(by)`, `(boolean)`,
-/// `(boolean, by)`, where `by` is a closure or comparator; `None` for other arguments.
-fn sort_args(it: &Interpreter, args: &[Value]) -> Option<(bool, Option<Value>)> {
-    let by = |v: &Value| {
-        matches!(v, Value::Closure(_)) || super::comparator::is_comparator_object(it, v)
-    };
-    match args {
-        [] => Some((true, None)),
-        [c] if by(c) => Some((true, Some(c.clone()))),
-        [Value::Bool(b)] => Some((*b, None)),
-        [Value::Bool(b), c] if by(c) => Some((*b, Some(c.clone()))),
-        _ => None,
-    }
 }

@@ -2,7 +2,7 @@
 
 use indexmap::IndexMap;
 
-use crate::collections::{int_value, is_immutable, map_get, map_put, tag, unsupported};
+use crate::collections::{ViewKind, int_value, is_immutable, map_get, map_put, tag, unsupported};
 use crate::error::{Eval, Flow};
 use crate::interp::Interpreter;
 use crate::value::{Key, Value};
@@ -100,14 +100,9 @@ pub(crate) fn method(
             }
             Value::Bool(found)
         }
-        ("keySet", []) => Value::list(entries.iter().map(|(k, _)| k.0.clone()).collect()),
-        ("values", []) => Value::list(entries.iter().map(|(_, v)| v.clone()).collect()),
-        ("entrySet", []) => Value::list(
-            entries
-                .iter()
-                .map(|(k, v)| super::entry(k.0.clone(), v.clone()))
-                .collect(),
-        ),
+        ("keySet", []) => super::map_views::view(m, ViewKind::Keys),
+        ("values", []) => super::map_views::view(m, ViewKind::Values),
+        ("entrySet", []) => super::map_views::view(m, ViewKind::Entries),
         ("findAll", [Value::Closure(c)]) => {
             let mut out = IndexMap::new();
             for (k, v) in entries {
@@ -218,7 +213,7 @@ pub(crate) fn method(
                 }
                 _ => {
                     let mut keys: Vec<Value> = entries.iter().map(|(k, _)| k.0.clone()).collect();
-                    super::list::sort_values(it, &mut keys)?;
+                    super::sorting::sort_values(it, &mut keys)?;
                     list = keys
                         .into_iter()
                         .map(|k| {

@@ -1,25 +1,36 @@
 //! Built-in methods: script globals (`println`), GDK methods on values, static methods of the
 //! classes scripts use (`Math`, `Integer`, `String.format`, `JsonOutput`).
 
+mod closures;
 mod comparator;
+mod construct;
 mod decimal;
 mod deque;
 mod iterable;
 mod iterator;
 mod java_util;
 mod json_builder;
+mod json_values;
 mod list;
+mod list_ops;
 mod map;
+mod map_views;
+mod number_methods;
+mod regex_methods;
+mod sorting;
 mod statics;
 mod string;
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
+pub(crate) use closures::{closure_proxy, is_object_method, is_proxy};
+pub(crate) use construct::construct;
 pub(crate) use iterator::{has_next, is_iterator, remaining};
 pub(crate) use json_builder::json_text;
-pub(crate) use list::{get_at, list_operator, sort_values};
-pub(crate) use statics::{construct, static_method, static_property};
+pub(crate) use list_ops::{get_at, list_operator};
+pub(crate) use sorting::sort_by;
+pub(crate) use statics::{static_method, static_property};
 
 use crate::error::Eval;
 use crate::interp::Interpreter;
@@ -90,12 +101,12 @@ pub(crate) fn global(it: &mut Interpreter, name: &str, args: &[Value]) -> Eval<O
 
 /// The JSON document of a value, as `JsonOutput.toJson` sees it.
 pub(crate) fn value_to_json(it: &mut Interpreter, v: &Value) -> Eval<crate::json::Json> {
-    statics::to_json_value(it, v)
+    json_values::to_json_value(it, v)
 }
 
 /// Groovy values of a parsed JSON document, objects as `LinkedHashMap`s.
 pub(crate) fn json_to_value(it: &mut Interpreter, j: crate::json::Json) -> Eval {
-    statics::from_json(it, j, "java.util.LinkedHashMap")
+    json_values::from_json(it, j, "java.util.LinkedHashMap")
 }
 
 /// Prints `text` then `end` (a newline for `println`), unless the host takes it as a whole
@@ -119,13 +130,20 @@ pub(crate) fn method(
     args: &[Value],
 ) -> Eval<Option<Value>> {
     let specific = match target {
+        // A GString with `${-> x}` closures: the methods of its text as rendered now.
+        Value::GString(_) if crate::convert::renders_lazily(target) => {
+            let text = Value::Str(it.to_string_value(target)?.into());
+            return method(it, &text, name, args);
+        }
         Value::Str(_) | Value::GString(_) => string::method(it, target, name, args)?,
         Value::Buffer(_) => string::buffer_method(it, target, name, args)?,
         Value::List(_) | Value::Range(_) => list::method(it, target, name, args)?,
         Value::Map(_) => map::method(it, target, name, args)?,
-        Value::Num(_) => statics::number_method(it, target, name, args)?,
-        Value::Closure(c) => closure_method(it, c, name, args)?,
-        Value::Matcher(_) | Value::Pattern(_) => string::regex_method(it, target, name, args)?,
+        Value::Num(_) => number_methods::number_method(it, target, name, args)?,
+        Value::Closure(c) => closures::closure_method(it, c, name, args)?,
+        Value::Matcher(_) | Value::Pattern(_) => {
+            regex_methods::regex_method(it, target, name, args)?
+        }
         Value::Object(_) => json_builder::method(it, target, name, args)?,
         _ => None,
     };
@@ -168,7 +186,7 @@ fn object_method(
         ("getClass", []) => class_of(it, target),
         ("is", [other]) => Value::Bool(target.same(other)),
         ("equals", [other]) => Value::Bool(crate::ops::java_equals(it, target, other)?),
-        ("hashCode", []) => Interpreter::int(0),
+        ("hashCode", []) => Interpreter::int(crate::collections::java_hash(target).unwrap_or(0)),
         ("asBoolean", []) => Value::Bool(target.truthy()),
         ("isCase", [x]) => Value::Bool(crate::ops::is_case(it, target, x)?),
         ("compareTo", [other]) => Interpreter::int(match crate::ops::compare(it, target, other)? {
@@ -197,11 +215,16 @@ fn object_method(
                 "groovy.json.internal.LazyMap"
             };
             match crate::json::parse(&text, classic) {
-                Ok(j) => statics::from_json(it, j, map_class)?,
+                Ok(j) => json_values::from_json(it, j, map_class)?,
                 Err(e) => return Err(it.exception(e.class, &e.message)),
             }
         }
-        ("iterator", []) if matches!(target, Value::List(_) | Value::Map(_) | Value::Range(_)) => {
+        ("iterator" | "listIterator", [])
+            if matches!(
+                target,
+                Value::List(_) | Value::Map(_) | Value::Range(_) | Value::Str(_)
+            ) =>
+        {
             iterator::new_iterator(it, target)?
         }
         _ if iterator::is_iterator(target) => return iterator::method(it, target, name, args),
@@ -318,12 +341,12 @@ pub(crate) fn property(it: &mut Interpreter, target: &Value, name: &str) -> Eval
             Interpreter::int(crate::classes_runtime::class_modifiers(c).unwrap_or(1))
         }
         (Value::Class(c), "superclass") => c.parent.clone().map_or(Value::Null, Value::Class),
-        (Value::Closure(c), "parameterTypes") => parameter_types(it, c),
+        (Value::Closure(c), "parameterTypes") => closures::parameter_types(it, c),
         (Value::Closure(c), "delegate") => c.delegate.borrow().clone(),
         (Value::Closure(c), "owner") => c.owner.clone(),
         (Value::Closure(c), "thisObject") => c.this.clone(),
         (Value::Closure(c), "resolveStrategy") => Interpreter::int(c.resolve_strategy.get()),
-        (Value::Closure(c), "maximumNumberOfParameters") => max_params(c),
+        (Value::Closure(c), "maximumNumberOfParameters") => closures::max_params(c),
         (Value::List(l), "length") => {
             Interpreter::int(i32::try_from(l.borrow().len()).unwrap_or(i32::MAX))
         }
@@ -347,7 +370,7 @@ pub(crate) fn property(it: &mut Interpreter, target: &Value, name: &str) -> Eval
 /// Methods on `null` (Groovy's NullObject).
 pub(crate) fn null_method(it: &mut Interpreter, name: &str, args: &[Value]) -> Eval<Option<Value>> {
     if name.starts_with('<') {
-        return derived_call(it, name, args);
+        return closures::derived_call(it, name, args);
     }
     Ok(match (name, args) {
         ("toString", []) => Some(Value::Str("null".into())),
@@ -355,224 +378,11 @@ pub(crate) fn null_method(it: &mut Interpreter, name: &str, args: &[Value]) -> E
         ("is", [other]) => Some(Value::Bool(matches!(other, Value::Null))),
         ("equals", [other]) => Some(Value::Bool(matches!(other, Value::Null))),
         ("asBoolean", []) => Some(Value::Bool(false)),
-        ("getClass", []) => Some(Value::Null),
+        ("getClass", []) => Some(Value::Class(crate::classes::builtin(
+            "org.codehaus.groovy.runtime.NullObject",
+        ))),
         _ => None,
     })
-}
-
-fn closure_method(
-    it: &mut Interpreter,
-    c: &Rc<crate::value::Closure>,
-    name: &str,
-    args: &[Value],
-) -> Eval<Option<Value>> {
-    Ok(Some(match name {
-        "call" | "doCall" => it.call_closure(c, args.to_vec())?,
-        "curry" => curry(c, args.to_vec()),
-        "rcurry" => derived(c, vec![Value::list(args.to_vec())], "<rcurry>"),
-        "ncurry" => match args {
-            [n, rest @ ..] => derived(c, vec![n.clone(), Value::list(rest.to_vec())], "<ncurry>"),
-            [] => return Ok(None),
-        },
-        "rightShift" => match args {
-            [Value::Closure(g)] => derived(c, vec![Value::Closure(g.clone())], "<andThen>"),
-            _ => return Ok(None),
-        },
-        "leftShift" => match args {
-            [Value::Closure(g)] => derived(c, vec![Value::Closure(g.clone())], "<compose>"),
-            _ => return Ok(None),
-        },
-        "setDelegate" => {
-            *c.delegate.borrow_mut() = args.first().cloned().unwrap_or_default();
-            Value::Null
-        }
-        "getDelegate" => c.delegate.borrow().clone(),
-        "setResolveStrategy" => {
-            c.resolve_strategy.set(
-                args.first()
-                    .and_then(Value::as_i64)
-                    .and_then(|n| i32::try_from(n).ok())
-                    .unwrap_or(0),
-            );
-            Value::Null
-        }
-        "getMaximumNumberOfParameters" => max_params(c),
-        "isCase" => Value::Bool(it.call_closure(c, args.to_vec())?.truthy()),
-        "getParameterTypes" => parameter_types(it, c),
-        "clone" => copy_closure(
-            c,
-            c.delegate.borrow().clone(),
-            c.owner.clone(),
-            c.this.clone(),
-        ),
-        "dehydrate" => copy_closure(c, Value::Null, Value::Null, Value::Null),
-        "rehydrate" => match args {
-            [delegate, owner, this] => {
-                copy_closure(c, delegate.clone(), owner.clone(), this.clone())
-            }
-            _ => return Ok(None),
-        },
-        // A closure coerced to an interface runs for any of the interface's methods.
-        _ if is_proxy(c) && !is_object_method(name) => it.call_closure(c, args.to_vec())?,
-        _ => return Ok(None),
-    }))
-}
-
-/// Whether closure `c` stands for an interface (`{ a, b -> ... } as Comparator`), which Groovy
-/// turns into a `jdk.proxy` object: no longer a `Closure`.
-pub(crate) fn is_proxy(c: &crate::value::Closure) -> bool {
-    c.class_name.starts_with("jdk.proxy")
-}
-
-/// Methods of `java.lang.Object`, which a proxy does not route to its closure.
-pub(crate) fn is_object_method(name: &str) -> bool {
-    matches!(
-        name,
-        "toString" | "equals" | "hashCode" | "getClass" | "is" | "inspect" | "asType"
-    )
-}
-
-/// A closure built from `c` (composition, right or n-th currying): a method pointer to the
-/// built-in `kind` on null, with `c` and `extra` bound first (run by `derived_call`).
-fn derived(c: &Rc<crate::value::Closure>, extra: Vec<Value>, kind: &str) -> Value {
-    let mut curried = vec![Value::Closure(c.clone())];
-    curried.extend(extra);
-    let class_name = if kind.ends_with("curry>") {
-        "org.codehaus.groovy.runtime.CurriedClosure"
-    } else {
-        "groovy.lang.Closure$ComposedClosure"
-    };
-    Value::Closure(Rc::new(crate::value::Closure {
-        code: c.code.clone(),
-        scope: c.scope.clone(),
-        this: c.this.clone(),
-        owner: c.owner.clone(),
-        delegate: RefCell::new(c.delegate.borrow().clone()),
-        resolve_strategy: std::cell::Cell::new(c.resolve_strategy.get()),
-        curried,
-        method: Some((Value::Null, kind.into())),
-        class_name: class_name.into(),
-    }))
-}
-
-/// Runs a closure made by `derived`: `args` are the bound values then the call's arguments.
-fn derived_call(it: &mut Interpreter, kind: &str, args: &[Value]) -> Eval<Option<Value>> {
-    Ok(Some(match (kind, args) {
-        ("<rcurry>", [f, Value::List(right), rest @ ..]) => {
-            let mut all = rest.to_vec();
-            all.extend(right.borrow().iter().cloned());
-            it.call_value(f, all)?
-        }
-        ("<ncurry>", [f, n, Value::List(mid), rest @ ..]) => {
-            let at = n
-                .as_i64()
-                .and_then(|n| usize::try_from(n).ok())
-                .unwrap_or(0)
-                .min(rest.len());
-            let mut all = rest[..at].to_vec();
-            all.extend(mid.borrow().iter().cloned());
-            all.extend(rest[at..].iter().cloned());
-            it.call_value(f, all)?
-        }
-        ("<andThen>", [f, g, rest @ ..]) => {
-            let first = it.call_value(f, rest.to_vec())?;
-            it.call_value(g, vec![first])?
-        }
-        ("<compose>", [f, g, rest @ ..]) => {
-            let first = it.call_value(g, rest.to_vec())?;
-            it.call_value(f, vec![first])?
-        }
-        _ => return Ok(None),
-    }))
-}
-
-/// `closure as Comparator` (or another functional interface): the closure behind a JDK proxy.
-pub(crate) fn closure_proxy(c: &Rc<crate::value::Closure>) -> Value {
-    let mut proxy = copy_closure(
-        c,
-        c.delegate.borrow().clone(),
-        c.owner.clone(),
-        c.this.clone(),
-    );
-    if let Value::Closure(p) = &mut proxy
-        && let Some(p) = Rc::get_mut(p)
-    {
-        p.class_name = "jdk.proxy1.$Proxy8".into();
-    }
-    proxy
-}
-
-/// A copy of a closure with another delegate, owner and `this` (`clone`, `rehydrate`).
-fn copy_closure(
-    c: &Rc<crate::value::Closure>,
-    delegate: Value,
-    owner: Value,
-    this: Value,
-) -> Value {
-    Value::Closure(Rc::new(crate::value::Closure {
-        code: c.code.clone(),
-        scope: c.scope.clone(),
-        this,
-        owner,
-        delegate: RefCell::new(delegate),
-        resolve_strategy: std::cell::Cell::new(c.resolve_strategy.get()),
-        curried: c.curried.clone(),
-        method: c.method.clone(),
-        class_name: c.class_name.clone(),
-    }))
-}
-
-/// `closure.parameterTypes`: the declared parameter classes (`Object` when untyped).
-fn parameter_types(it: &Interpreter, c: &Rc<crate::value::Closure>) -> Value {
-    let class = |name: &str| {
-        Value::Class(it.class_named(name).unwrap_or_else(|| {
-            Rc::new(crate::value::Class {
-                name: name.into(),
-                parent: None,
-                decl: None,
-                statics: RefCell::default(),
-            })
-        }))
-    };
-    match &c.code.params {
-        None => Value::list(vec![class("java.lang.Object")]),
-        Some(params) => Value::list(
-            params
-                .iter()
-                .map(|p| match &p.ty {
-                    Some(t) => class(&t.name),
-                    None => class("java.lang.Object"),
-                })
-                .collect(),
-        ),
-    }
-}
-
-/// `maximumNumberOfParameters`: the declared parameters less those bound by `curry`.
-fn max_params(c: &crate::value::Closure) -> Value {
-    let declared = c.code.params.as_ref().map_or(1, Vec::len);
-    let bound = if c.method.is_none() {
-        c.curried.len()
-    } else {
-        0
-    };
-    Interpreter::int(i32::try_from(declared.saturating_sub(bound)).unwrap_or(0))
-}
-
-fn curry(c: &Rc<crate::value::Closure>, args: Vec<Value>) -> Value {
-    let mut curried = c.curried.clone();
-    curried.extend(args);
-    Value::Closure(Rc::new(crate::value::Closure {
-        code: c.code.clone(),
-        scope: c.scope.clone(),
-        this: c.this.clone(),
-        owner: c.owner.clone(),
-        delegate: RefCell::new(c.delegate.borrow().clone()),
-        resolve_strategy: std::cell::Cell::new(c.resolve_strategy.get()),
-        curried,
-        method: c.method.clone(),
-        class_name: "org.codehaus.groovy.runtime.CurriedClosure".into(),
-    }))
 }
 
 /// `toString` of a list or map that holds script objects, using their own `toString`.

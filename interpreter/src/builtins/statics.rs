@@ -1,17 +1,13 @@
-//! Static methods and constructors of the built-in classes scripts use, number methods, and
-//! `sprintf` over the Java formatter.
+//! Static methods and properties of the built-in classes scripts use, and `sprintf` over the
+//! Java formatter.
 
 use std::rc::Rc;
 
-use indexmap::IndexMap;
-
-use crate::collections::{SetKind, new_map};
 use crate::error::Eval;
 use crate::format::FormatArg;
 use crate::interp::Interpreter;
-use crate::json::Json;
 use crate::number::{Number, RoundingMode};
-use crate::value::{Class, Key, Value};
+use crate::value::{Class, Value};
 
 /// `Class.name` for built-in classes: `Integer.MAX_VALUE`, `Closure.DELEGATE_FIRST`, ...
 pub(crate) fn static_property(
@@ -71,6 +67,33 @@ pub(crate) fn static_property(
     }))
 }
 
+/// `Integer.toString(n, radix)` (signed), or `toHexString`-like (`unsigned`: the bits of the
+/// 32- or 64-bit two's complement) text of `n`; radixes outside 2..=36 count as 10, as in Java.
+fn integer_text(n: i64, long: bool, unsigned: bool, radix: i64) -> String {
+    let radix = u32::try_from(radix)
+        .ok()
+        .filter(|r| (2..=36).contains(r))
+        .unwrap_or(10);
+    let (negative, mut magnitude) = match (unsigned, long) {
+        (true, true) => (false, u128::from(n.cast_unsigned())),
+        (true, false) => (false, u128::from((n as i32).cast_unsigned())),
+        (false, _) => (n < 0, u128::from(n.unsigned_abs())),
+    };
+    let mut digits = Vec::new();
+    loop {
+        let d = u32::try_from(magnitude % u128::from(radix)).unwrap_or(0);
+        digits.push(char::from_digit(d, radix).unwrap_or('0'));
+        magnitude /= u128::from(radix);
+        if magnitude == 0 {
+            break;
+        }
+    }
+    if negative {
+        digits.push('-');
+    }
+    digits.iter().rev().collect()
+}
+
 fn num(v: &Value) -> Option<Number> {
     match v {
         Value::Num(n) => Some(n.clone()),
@@ -85,8 +108,10 @@ pub(crate) fn static_method(
     name: &str,
     args: &[Value],
 ) -> Eval<Option<Value>> {
-    if class.simple_name() == "Collections" {
-        return super::java_util::collections_static(it, name, args);
+    match class.simple_name() {
+        "Collections" => return super::java_util::collections_static(it, name, args),
+        "Objects" => return super::java_util::objects_static(it, name, args),
+        _ => {}
     }
     let text = |it: &mut Interpreter, v: &Value| it.to_string_value(v);
     Ok(Some(match (class.simple_name(), name, args) {
@@ -156,6 +181,23 @@ pub(crate) fn static_method(
                 Err(e) => return Err(it.exception(e.class, &e.message)),
             }
         }
+        (
+            class_name @ ("Integer" | "Long"),
+            "toString" | "toHexString" | "toBinaryString" | "toOctalString",
+            [Value::Num(n), rest @ ..],
+        ) if n.is_integral() && rest.len() <= 1 => {
+            let radix = match (name, rest) {
+                ("toHexString", []) => 16,
+                ("toBinaryString", []) => 2,
+                ("toOctalString", []) => 8,
+                ("toString", []) => 10,
+                ("toString", [r]) => r.as_i64().unwrap_or(10),
+                _ => return Ok(None),
+            };
+            Value::Str(
+                integer_text(n.to_i64(), class_name == "Long", name != "toString", radix).into(),
+            )
+        }
         ("Integer" | "Long" | "Double" | "Float", "valueOf", [Value::Num(n)]) => {
             Value::Num(match class.simple_name() {
                 "Integer" => n.to_integer(),
@@ -202,7 +244,7 @@ pub(crate) fn static_method(
             Value::Bool(crate::ops::is_case(it, &p, s)?)
         }
         ("JsonOutput", "toJson", [v]) => {
-            let json = to_json_value(it, v)?;
+            let json = super::json_values::to_json_value(it, v)?;
             match crate::json::to_json(&json) {
                 Ok(s) => Value::Str(s.into()),
                 Err(e) => return Err(it.exception(e.class, &e.message)),
@@ -218,8 +260,10 @@ pub(crate) fn static_method(
         },
         ("Arrays", "toString", [Value::Null]) => Value::Str("null".into()),
         ("Arrays", "toString", [a @ Value::List(_)]) => Value::Str(it.to_string_value(a)?.into()),
-        ("Arrays", "asList", [Value::List(l)]) => fixed_size_list(l.borrow().clone()),
-        ("Arrays", "asList", items) => fixed_size_list(items.to_vec()),
+        ("Arrays", "asList", [Value::List(l)]) => {
+            super::construct::fixed_size_list(l.borrow().clone())
+        }
+        ("Arrays", "asList", items) => super::construct::fixed_size_list(items.to_vec()),
         ("Matcher", "getLastMatcher", []) => crate::regex::last_matcher(it),
         ("Pattern", "quote", [p]) => Value::Str(quote_pattern(&text(it, p)?).into()),
         ("Matcher", "quoteReplacement", [r]) => {
@@ -232,248 +276,6 @@ pub(crate) fn static_method(
         ("System", "currentTimeMillis" | "nanoTime", []) => Value::Num(Number::Long(0)),
         ("System", "getenv", [_]) => Value::Null,
         ("System", "lineSeparator", []) => Value::Str("\n".into()),
-        _ => return Ok(None),
-    }))
-}
-
-/// `new Class(args)` for built-in classes.
-pub(crate) fn construct(it: &mut Interpreter, class: &Rc<Class>, args: Vec<Value>) -> Eval {
-    if class.is_a("java.lang.Throwable") {
-        let (message, cause) = match args.as_slice() {
-            [] => (Value::Null, Value::Null),
-            [Value::Object(o)] if o.class.is_a("java.lang.Throwable") => {
-                (Value::Str(args[0].to_display().into()), args[0].clone())
-            }
-            [m] => (Value::Str(it.to_string_value(m)?.into()), Value::Null),
-            [m, c, ..] => (Value::Str(it.to_string_value(m)?.into()), c.clone()),
-        };
-        return Ok(crate::classes::exception_of(class.clone(), message, cause));
-    }
-    Ok(match (class.simple_name(), args.as_slice()) {
-        ("ArrayList" | "List", []) => Value::list(Vec::new()),
-        // `new ArrayList(n)`: an empty list with room for n.
-        ("ArrayList", [Value::Num(_)]) => Value::list(Vec::new()),
-        ("ArrayList", [other]) => Value::list(crate::collections::items(other)),
-        ("LinkedList", []) => crate::convert::coerce(it, Value::list(Vec::new()), "LinkedList", 0)?,
-        ("LinkedList", [other]) => crate::convert::coerce(it, other.clone(), "LinkedList", 0)?,
-        (set, []) if SetKind::named(set).is_some() => {
-            crate::convert::coerce(it, Value::list(Vec::new()), set, 0)?
-        }
-        (set, [other @ (Value::List(_) | Value::Range(_))]) if SetKind::named(set).is_some() => {
-            let values = crate::collections::items(other);
-            // `new HashSet(c)` sizes its table for `c.size() / .75 + 1`, 16 at least.
-            let capacity = (values.len() * 4 / 3 + 1).max(16);
-            let kind = SetKind::named(set).unwrap_or(SetKind::Linked);
-            crate::collections::new_sized_set(it, values, kind, capacity)?
-        }
-        ("LinkedHashMap" | "Map", []) => Value::map(IndexMap::new()),
-        ("LinkedHashMap", [Value::Map(m)]) => Value::map(m.borrow().clone()),
-        (map @ ("HashMap" | "TreeMap"), []) => new_map(it, IndexMap::new(), map_class(map))?,
-        (map @ ("HashMap" | "TreeMap"), [Value::Map(m)]) => {
-            let entries = m.borrow().clone();
-            new_map(it, entries, map_class(map))?
-        }
-        ("StringBuilder" | "StringBuffer", []) => Value::Buffer(Rc::default()),
-        ("StringBuilder" | "StringBuffer", [v]) => {
-            Value::Buffer(Rc::new(std::cell::RefCell::new(it.to_string_value(v)?)))
-        }
-        ("BigDecimal", [v @ (Value::Str(_) | Value::GString(_))]) => {
-            let t = it.to_string_value(v)?;
-            match crate::number::parse_big_decimal(&t) {
-                Ok(d) => Value::Num(Number::BigDecimal(Rc::new(d))),
-                Err(e) => return Err(it.exception(e.class, &e.message)),
-            }
-        }
-        ("BigInteger", [v @ (Value::Str(_) | Value::GString(_))]) => {
-            let t = it.to_string_value(v)?;
-            match crate::number::parse_big_integer(&t) {
-                Ok(d) => Value::Num(Number::BigInteger(Rc::new(d))),
-                Err(e) => return Err(it.exception(e.class, &e.message)),
-            }
-        }
-        ("BigDecimal", [Value::Num(n)]) if n.is_integral() => match n.to_big_decimal() {
-            Ok(d) => Value::Num(Number::BigDecimal(Rc::new(d))),
-            Err(e) => return Err(it.exception(e.class, &e.message)),
-        },
-        ("String", []) => Value::Str("".into()),
-        ("String", [Value::List(l)]) if l.borrow().iter().all(|c| matches!(c, Value::Char(_))) => {
-            // new String(char[])
-            Value::Str(
-                l.borrow()
-                    .iter()
-                    .map(Value::to_display)
-                    .collect::<String>()
-                    .into(),
-            )
-        }
-        ("String", [bytes] | [bytes, _]) if crate::arrays::bytes_of(bytes).is_some() => {
-            let bytes = crate::arrays::bytes_of(bytes).unwrap_or_default();
-            Value::Str(String::from_utf8_lossy(&bytes).into())
-        }
-        ("String", [v]) => Value::Str(it.to_string_value(v)?.into()),
-        ("Object", []) => Value::Object(Rc::new(crate::value::Object {
-            class: class.clone(),
-            fields: Default::default(),
-        })),
-        ("MathContext", _) if super::decimal::math_context(class, &args).is_some() => {
-            super::decimal::math_context(class, &args).unwrap_or_default()
-        }
-        ("JsonBuilder", [] | [_]) => super::json_builder::construct(it, class, &args)?,
-        ("JsonSlurper" | "JsonSlurperClassic", []) => {
-            Value::Object(Rc::new(crate::value::Object {
-                class: class.clone(),
-                fields: Default::default(),
-            }))
-        }
-        _ => {
-            return Err(it.exception(
-                "groovy.lang.GroovyRuntimeException",
-                &format!("Could not find matching constructor for: {}", class.name),
-            ));
-        }
-    })
-}
-
-/// `Arrays.asList(...)`: a list of class `java.util.Arrays$ArrayList`.
-fn fixed_size_list(items: Vec<Value>) -> Value {
-    let list = Value::list(items);
-    crate::collections::tag(&list, |t| t.class = Some("java.util.Arrays$ArrayList"));
-    list
-}
-
-/// The class a `HashMap` or `TreeMap` records in its tags.
-fn map_class(simple_name: &str) -> Option<&'static str> {
-    match simple_name {
-        "HashMap" => Some("java.util.HashMap"),
-        "TreeMap" => Some("java.util.TreeMap"),
-        _ => None,
-    }
-}
-
-/// Methods of numbers: `abs`, `times`, `upto`, `intdiv`, conversions...
-pub(crate) fn number_method(
-    it: &mut Interpreter,
-    target: &Value,
-    name: &str,
-    args: &[Value],
-) -> Eval<Option<Value>> {
-    let Value::Num(n) = target else {
-        return Ok(None);
-    };
-    if let Number::BigDecimal(d) = n
-        && let Some(v) = super::decimal::method(it, d, name, args)?
-    {
-        return Ok(Some(v));
-    }
-    let err = |it: &Interpreter, e: crate::number::NumberError| it.exception(e.class, &e.message);
-    Ok(Some(match (name, args) {
-        ("abs", []) => Value::Num(n.abs()),
-        ("negate", []) => Value::Num(n.negate().map_err(|e| err(it, e))?),
-        ("intValue" | "toInteger", []) => Value::Num(n.to_integer()),
-        ("longValue" | "toLong", []) => Value::Num(n.to_long()),
-        ("doubleValue" | "toDouble", []) => Value::Num(n.to_double()),
-        ("floatValue" | "toFloat", []) => Value::Num(n.to_float()),
-        ("toBigDecimal", []) => Value::Num(Number::BigDecimal(Rc::new(
-            n.to_big_decimal().map_err(|e| err(it, e))?,
-        ))),
-        ("setScale", [scale, rest @ ..])
-            if matches!(n, Number::BigDecimal(_)) && rest.len() <= 1 =>
-        {
-            let Number::BigDecimal(d) = n else {
-                return Ok(None);
-            };
-            let mode = match rest.first() {
-                None => Some(RoundingMode::Unnecessary),
-                // `BigDecimal.ROUND_HALF_UP` (an int) or `RoundingMode.HALF_UP` (an enum).
-                Some(Value::Object(_)) => RoundingMode::from_name(&rest[0].to_display()),
-                Some(m) => m
-                    .as_i64()
-                    .and_then(|m| i32::try_from(m).ok())
-                    .and_then(RoundingMode::from_java_int),
-            };
-            let Some(mode) = mode else { return Ok(None) };
-            let scale = scale.as_i64().unwrap_or(0);
-            let scaled =
-                crate::number::decimal::set_scale(d, scale, mode).map_err(|e| err(it, e))?;
-            Value::Num(Number::BigDecimal(Rc::new(scaled)))
-        }
-        ("stripTrailingZeros", []) if matches!(n, Number::BigDecimal(_)) => {
-            let Number::BigDecimal(d) = n else {
-                return Ok(None);
-            };
-            Value::Num(Number::BigDecimal(Rc::new(
-                crate::number::decimal::strip_trailing_zeros(d),
-            )))
-        }
-        ("toBigInteger", []) => Value::Num(Number::BigInteger(Rc::new(
-            n.to_big_integer().map_err(|e| err(it, e))?,
-        ))),
-        ("round", []) => match n.round() {
-            Some(r) => Value::Num(r),
-            None => return Ok(None),
-        },
-        ("round", [places]) => {
-            match n.round_places(i32::try_from(places.as_i64().unwrap_or(0)).unwrap_or(0)) {
-                Some(r) => Value::Num(r),
-                None => return Ok(None),
-            }
-        }
-        ("intdiv", [Value::Num(d)]) => Value::Num(n.intdiv(d).map_err(|e| err(it, e))?),
-        ("plus" | "minus" | "multiply" | "div" | "mod" | "power", [Value::Num(d)]) => {
-            let op = match name {
-                "plus" => jenkins_harness_grammar::ast::BinaryOp::Add,
-                "minus" => jenkins_harness_grammar::ast::BinaryOp::Sub,
-                "multiply" => jenkins_harness_grammar::ast::BinaryOp::Mul,
-                "div" => jenkins_harness_grammar::ast::BinaryOp::Div,
-                "mod" => jenkins_harness_grammar::ast::BinaryOp::Mod,
-                _ => jenkins_harness_grammar::ast::BinaryOp::Power,
-            };
-            crate::ops::binary(it, op, target, &Value::Num(d.clone()))?
-        }
-        ("times", [Value::Closure(c)]) => {
-            let count = n.to_i64();
-            for i in 0..count {
-                it.call_closure(c, vec![crate::collections::int_value(i)])?;
-            }
-            Value::Null
-        }
-        ("upto" | "downto", [to, Value::Closure(c)]) => {
-            let (a, b) = (n.to_i64(), to.as_i64().unwrap_or(0));
-            if name == "upto" {
-                for i in a..=b {
-                    it.call_closure(c, vec![crate::collections::int_value(i)])?;
-                }
-            } else {
-                for i in (b..=a).rev() {
-                    it.call_closure(c, vec![crate::collections::int_value(i)])?;
-                }
-            }
-            Value::Null
-        }
-        ("step", [to, by, Value::Closure(c)]) => {
-            let mut x = target.clone();
-            let up =
-                crate::ops::compare(it, by, &Interpreter::int(0))? == std::cmp::Ordering::Greater;
-            loop {
-                let ord = crate::ops::compare(it, &x, to)?;
-                if (up && ord != std::cmp::Ordering::Less)
-                    || (!up && ord != std::cmp::Ordering::Greater)
-                {
-                    break;
-                }
-                it.call_closure(c, vec![x.clone()])?;
-                x = crate::ops::binary(it, jenkins_harness_grammar::ast::BinaryOp::Add, &x, by)?;
-            }
-            Value::Null
-        }
-        ("compareTo", [other]) => Interpreter::int(match crate::ops::compare(it, target, other)? {
-            std::cmp::Ordering::Less => -1,
-            std::cmp::Ordering::Equal => 0,
-            std::cmp::Ordering::Greater => 1,
-        }),
-        ("toString", []) => Value::Str(n.to_string().into()),
-        ("next", []) => crate::ops::step(it, target, true)?,
-        ("previous", []) => crate::ops::step(it, target, false)?,
         _ => return Ok(None),
     }))
 }
@@ -513,102 +315,6 @@ fn java_text(v: &Value) -> String {
     }
 }
 
-/// A value as JSON for `JsonOutput.toJson`.
-pub(crate) fn to_json_value(it: &mut Interpreter, v: &Value) -> Eval<Json> {
-    Ok(match v {
-        Value::Null => Json::Null,
-        Value::Bool(b) => Json::Bool(*b),
-        Value::Num(n) => number_json(n),
-        Value::List(_) | Value::Range(_) => {
-            let mut out = Vec::new();
-            for i in crate::collections::items(v) {
-                out.push(to_json_value(it, &i)?);
-            }
-            Json::Array(out)
-        }
-        Value::Map(m) => {
-            let entries: Vec<(Key, Value)> = m
-                .borrow()
-                .iter()
-                .map(|(k, v)| (k.clone(), v.clone()))
-                .collect();
-            let mut out = IndexMap::new();
-            for (k, v) in entries {
-                out.insert(it.to_string_value(&k.0)?, to_json_value(it, &v)?);
-            }
-            Json::Object(out)
-        }
-        Value::Object(o) if o.class.decl.is_some() && !o.class.is_a("java.lang.Enum") => {
-            let mut out = IndexMap::new();
-            for (name, value) in bean_properties(o) {
-                out.insert(name.to_string(), to_json_value(it, &value)?);
-            }
-            Json::Object(out)
-        }
-        other => Json::String(it.to_string_value(other)?),
-    })
-}
-
-/// The properties of a script-class object as a bean sees them: sorted by name (as
-/// `Introspector` gives them), fields declared without a visibility modifier, statics excluded.
-fn bean_properties(o: &crate::value::Object) -> Vec<(Rc<str>, Value)> {
-    use jenkins_harness_grammar::ast::ClassMember;
-    let mut names: Vec<Rc<str>> = Vec::new();
-    let mut class = Some(o.class.clone());
-    while let Some(c) = class {
-        for member in c.decl.iter().flat_map(|d| d.members.iter()) {
-            let ClassMember::Field(var, _) = member else {
-                continue;
-            };
-            let m = &var.modifiers;
-            if m.has("static") || m.has("private") || m.has("public") || m.has("protected") {
-                continue;
-            }
-            names.extend(var.declarators.iter().map(|d| Rc::from(&*d.name.name)));
-        }
-        class = c.parent.clone();
-    }
-    names.sort();
-    names.dedup();
-    let fields = o.fields.borrow();
-    names
-        .into_iter()
-        .map(|n| {
-            let v = fields.get(&n).cloned().unwrap_or_default();
-            (n, v)
-        })
-        .collect()
-}
-
-/// A parsed JSON value as a Groovy value, its objects maps of Java class `map_class`.
-pub(crate) fn from_json(it: &mut Interpreter, j: Json, map_class: &'static str) -> Eval {
-    Ok(match j {
-        Json::Null => Value::Null,
-        Json::Bool(b) => Value::Bool(b),
-        Json::String(s) => Value::Str(s.into()),
-        Json::Array(items) => {
-            let mut out = Vec::with_capacity(items.len());
-            for item in items {
-                out.push(from_json(it, item, map_class)?);
-            }
-            Value::list(out)
-        }
-        Json::Object(map) => {
-            let mut entries = IndexMap::with_capacity(map.len());
-            for (k, v) in map {
-                entries.insert(Key(Value::Str(k.into())), from_json(it, v, map_class)?);
-            }
-            new_map(it, entries, Some(map_class))?
-        }
-        Json::Integer(i) => Value::Num(Number::Integer(i)),
-        Json::Long(l) => Value::Num(Number::Long(l)),
-        Json::BigInteger(b) => Value::Num(Number::BigInteger(Rc::new(b))),
-        Json::BigDecimal(d) => Value::Num(Number::BigDecimal(Rc::new(d))),
-        Json::Double(d) => Value::Num(Number::Double(d)),
-        Json::Float(f) => Value::Num(Number::Float(f)),
-    })
-}
-
 /// A number as a formatter argument.
 fn format_arg(n: &Number) -> FormatArg {
     match n {
@@ -618,18 +324,6 @@ fn format_arg(n: &Number) -> FormatArg {
         Number::BigDecimal(d) => FormatArg::BigDecimal((**d).clone()),
         Number::Float(f) => FormatArg::Float32(*f),
         Number::Double(d) => FormatArg::Float(*d),
-    }
-}
-
-/// A number as JSON.
-fn number_json(n: &Number) -> Json {
-    match n {
-        Number::Integer(i) => Json::Integer(*i),
-        Number::Long(l) => Json::Long(*l),
-        Number::BigInteger(b) => Json::BigInteger((**b).clone()),
-        Number::BigDecimal(d) => Json::BigDecimal((**d).clone()),
-        Number::Float(f) => Json::Float(*f),
-        Number::Double(d) => Json::Double(*d),
     }
 }
 

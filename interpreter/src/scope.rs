@@ -94,6 +94,11 @@ impl Scope {
         }
     }
 
+    /// Forgets all variables of this scope, keeping its room, for reuse as a fresh one.
+    pub fn clear(&self) {
+        self.vars.borrow_mut().clear();
+    }
+
     /// Assigns the variable in `slot` of this scope, as [`Scope::declare`] returned it.
     pub fn set_slot(&self, slot: usize, value: Value) {
         if let Some(var) = self.vars.borrow_mut().get_mut(slot) {

@@ -25,7 +25,7 @@ impl Interpreter {
     /// passed first, then positional ones, spread lists expanded, closures last.
     pub(crate) fn args(&mut self, args: &Args, ctx: &Ctx) -> Eval<Vec<Value>> {
         let mut named = indexmap::IndexMap::new();
-        let mut positional = Vec::new();
+        let mut positional = Vec::with_capacity(args.items.len());
         for a in &args.items {
             match a {
                 Arg::Positional(e) => positional.push(self.expr(e, ctx)?),
@@ -601,7 +601,8 @@ impl Interpreter {
             };
         }
         self.enter()?;
-        let scope = Scope::child(&c.scope);
+        let params = c.code.params.as_ref().map_or(1, Vec::len);
+        let scope = Scope::child_with_room(&c.scope, params);
         let result = self.bind_closure_params(c, &scope, args).and_then(|()| {
             let ctx = Ctx {
                 scope,
@@ -632,7 +633,7 @@ impl Interpreter {
                 if args.len() > 1 {
                     return Err(self.closure_arity(c, &args));
                 }
-                scope.declare("it".into(), args.pop().unwrap_or(Value::Null));
+                scope.declare(self.it_name.clone(), args.pop().unwrap_or(Value::Null));
             }
             Some(params) => {
                 // A single list argument spreads over several parameters.

@@ -79,6 +79,8 @@ pub struct Interpreter {
     pub(crate) anonymous_classes: usize,
     /// `Matcher.getLastMatcher()`: the matcher of the last regex `case`.
     pub(crate) last_matcher: Option<Rc<crate::value::Matcher>>,
+    /// The name `it`, made once: closures without parameters declare it on every call.
+    pub(crate) it_name: Rc<str>,
 }
 
 impl Interpreter {
@@ -113,6 +115,7 @@ impl Interpreter {
             constructing: Vec::new(),
             anonymous_classes: 0,
             last_matcher: None,
+            it_name: "it".into(),
         }
     }
 

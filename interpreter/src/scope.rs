@@ -30,8 +30,14 @@ impl Scope {
 
     /// A scope nested in `parent`.
     pub fn child(parent: &Rc<Scope>) -> Rc<Scope> {
+        Scope::child_with_room(parent, 0)
+    }
+
+    /// A scope nested in `parent`, with room for `variables` (a closure's parameters)
+    /// without growing.
+    pub fn child_with_room(parent: &Rc<Scope>, variables: usize) -> Rc<Scope> {
         Rc::new(Scope {
-            vars: RefCell::default(),
+            vars: RefCell::new(Vec::with_capacity(variables)),
             parent: Some(parent.clone()),
         })
     }

@@ -729,8 +729,8 @@ impl Interpreter {
         let Some(candidates) = self.methods.get(name) else {
             return Ok(None);
         };
-        let mut best = overload::nearest(candidates.iter().cloned(), args);
-        if best.len() > 1 {
+        let (best, equally_near) = overload::nearest(candidates.iter().cloned(), args);
+        if equally_near > 1 {
             return Err(self.exception(
                 "groovy.lang.GroovyRuntimeException",
                 &format!(
@@ -739,7 +739,7 @@ impl Interpreter {
                 ),
             ));
         }
-        Ok(best.pop())
+        Ok(best)
     }
 
     /// The script method `name` that accepts `args` (by count, defaults and varargs).

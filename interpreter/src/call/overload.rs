@@ -7,6 +7,7 @@ use std::rc::Rc;
 
 use jenkins_harness_grammar::ast;
 
+use crate::convert::simple;
 use crate::value::Value;
 
 /// The distance of a parameter declared `Object` (or untyped) from any non-null argument.
@@ -108,15 +109,6 @@ fn method_distance(m: &ast::MethodDecl, args: &[Value]) -> Option<i64> {
         total += VARARGS_DISTANCE / 2;
     }
     Some(total)
-}
-
-/// The simple name of a type (`List` for `java.util.List`). Type names are short: a byte
-/// loop beats setting up a substring search on every call dispatch.
-fn simple(name: &str) -> &str {
-    match name.bytes().rposition(|b| b == b'.') {
-        Some(dot) => &name[dot + 1..],
-        None => name,
-    }
 }
 
 fn is_interface(t: &str) -> bool {

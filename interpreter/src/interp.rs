@@ -81,6 +81,8 @@ pub struct Interpreter {
     pub(crate) last_matcher: Option<Rc<crate::value::Matcher>>,
     /// The name `it`, made once: closures without parameters declare it on every call.
     pub(crate) it_name: Rc<str>,
+    /// An empty string, made once: the text between two adjacent GString values.
+    pub(crate) empty_text: Rc<str>,
 }
 
 impl Interpreter {
@@ -116,6 +118,7 @@ impl Interpreter {
             anonymous_classes: 0,
             last_matcher: None,
             it_name: "it".into(),
+            empty_text: "".into(),
         }
     }
 

@@ -452,26 +452,16 @@ impl Interpreter {
                     Value::Range(r) => crate::collections::range_numbers(r),
                     _ => None,
                 };
-                let items: Box<dyn Iterator<Item = Value>> = match numbers {
-                    Some(numbers) => Box::new(numbers.map(crate::collections::int_value)),
-                    None => Box::new(self.iterate(&iterable)?.into_iter()),
-                };
-                // One variable for the whole loop, as in Groovy: closures see its last value.
-                let inner = Ctx {
-                    scope: Scope::child(&ctx.scope),
-                    ..ctx.clone()
-                };
-                let slot = inner.scope.declare(var.name.clone(), Value::Null);
-                let mut spare = None;
-                for item in items {
-                    inner.scope.set_slot(slot, item);
-                    self.tick()?;
-                    let outcome = self.loop_body(body, &inner, &mut spare);
-                    if !Self::loop_step(outcome, label)? {
-                        break;
+                match numbers {
+                    Some(numbers) => {
+                        let items = numbers.map(crate::collections::int_value);
+                        self.for_in(&var.name, items, body, ctx, label)
+                    }
+                    None => {
+                        let items = self.iterate(&iterable)?;
+                        self.for_in(&var.name, items.into_iter(), body, ctx, label)
                     }
                 }
-                Ok(Value::Null)
             }
             StmtKind::For {
                 init,
@@ -507,6 +497,33 @@ impl Interpreter {
             }
             _ => self.stmt(stmt, ctx),
         }
+    }
+
+    /// The iterations of `for (var in ...)`, over the items.
+    fn for_in(
+        &mut self,
+        var: &Rc<str>,
+        items: impl Iterator<Item = Value>,
+        body: &Stmt,
+        ctx: &Ctx,
+        label: Option<&Rc<str>>,
+    ) -> Eval {
+        // One variable for the whole loop, as in Groovy: closures see its last value.
+        let inner = Ctx {
+            scope: Scope::child(&ctx.scope),
+            ..ctx.clone()
+        };
+        let slot = inner.scope.declare(var.clone(), Value::Null);
+        let mut spare = None;
+        for item in items {
+            inner.scope.set_slot(slot, item);
+            self.tick()?;
+            let outcome = self.loop_body(body, &inner, &mut spare);
+            if !Self::loop_step(outcome, label)? {
+                break;
+            }
+        }
+        Ok(Value::Null)
     }
 
     /// A loop or `if` body: a labelled `break`/`continue` aimed at an enclosing loop passes on.

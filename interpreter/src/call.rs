@@ -25,7 +25,7 @@ impl Interpreter {
     /// passed first, then positional ones, spread lists expanded, closures last.
     pub(crate) fn args(&mut self, args: &Args, ctx: &Ctx) -> Eval<Vec<Value>> {
         let mut named = indexmap::IndexMap::new();
-        let mut positional = Vec::new();
+        let mut positional = Vec::with_capacity(args.items.len());
         for a in &args.items {
             match a {
                 Arg::Positional(e) => positional.push(self.expr(e, ctx)?),
@@ -631,7 +631,8 @@ impl Interpreter {
             };
         }
         self.enter()?;
-        let scope = Scope::child(&c.scope);
+        let params = c.code.params.as_ref().map_or(1, Vec::len);
+        let scope = Scope::child_with_room(&c.scope, params);
         let result = self.bind_closure_params(c, &scope, args).and_then(|()| {
             let ctx = Ctx {
                 scope,
@@ -662,7 +663,7 @@ impl Interpreter {
                 if args.len() > 1 {
                     return Err(self.closure_arity(c, &args));
                 }
-                scope.declare("it".into(), args.pop().unwrap_or(Value::Null));
+                scope.declare(self.it_name.clone(), args.pop().unwrap_or(Value::Null));
             }
             Some(params) => {
                 // A single list argument spreads over several parameters.
@@ -758,8 +759,8 @@ impl Interpreter {
         let Some(candidates) = self.methods.get(name) else {
             return Ok(None);
         };
-        let mut best = overload::nearest(candidates.iter().cloned(), args);
-        if best.len() > 1 {
+        let (best, equally_near) = overload::nearest(candidates.iter().cloned(), args);
+        if equally_near > 1 {
             return Err(self.exception(
                 "groovy.lang.GroovyRuntimeException",
                 &format!(
@@ -768,7 +769,7 @@ impl Interpreter {
                 ),
             ));
         }
-        Ok(best.pop())
+        Ok(best)
     }
 
     /// The script method `name` that accepts `args` (by count, defaults and varargs).

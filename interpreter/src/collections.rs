@@ -104,12 +104,14 @@ pub fn range_numbers(r: &crate::value::Range) -> Option<impl Iterator<Item = i64
     if !a.is_integral() || !b.is_integral() {
         return None;
     }
-    let (first, to) = (i128::from(a.to_i64()), i128::from(b.to_i64()));
-    let step: i128 = if first <= to { 1 } else { -1 };
-    let last = if r.exclusive { to - step } else { to };
-    let count = ((last - first) * step + 1).clamp(0, 10_000_000);
-    // `first + step * k` stays between `first` and `last`, both within i64.
-    Some((0..count).map(move |k| i64::try_from(first + step * k).unwrap_or_default()))
+    let (first, to) = (a.to_i64(), b.to_i64());
+    let step: i64 = if first <= to { 1 } else { -1 };
+    // Counted in i128: `to - step` and the span may leave i64 at its ends.
+    let last = i128::from(to) - if r.exclusive { i128::from(step) } else { 0 };
+    let count = ((last - i128::from(first)) * i128::from(step) + 1).clamp(0, 10_000_000);
+    let count = i64::try_from(count).unwrap_or_default();
+    // When there are numbers, each lies between `first` and `last`: within i64.
+    Some((0..count).map(move |k| first + step * k))
 }
 
 /// An Integer value, or a Long beyond Integer's range.

@@ -9,9 +9,13 @@ use crate::interp::Interpreter;
 use crate::number::Number;
 use crate::value::Value;
 
-/// The simple name of a possibly qualified type name.
+/// The simple name of a possibly qualified type name (`List` for `java.util.List`). Type
+/// names are short: a byte loop beats setting up a substring search on every call.
 pub(crate) fn simple(name: &str) -> &str {
-    name.rsplit('.').next().unwrap_or(name)
+    match name.bytes().rposition(|b| b == b'.') {
+        Some(dot) => &name[dot + 1..],
+        None => name,
+    }
 }
 
 /// Converts `v` to type `name` (with `dims` array dimensions), as Groovy's `asType` and casts do.

@@ -217,26 +217,30 @@ impl Interpreter {
     }
 
     fn gstring(&mut self, parts: &[GStringPart], ctx: &Ctx) -> Eval {
-        let mut strings: Vec<Rc<str>> = Vec::new();
-        let mut values = Vec::new();
-        let mut text = String::new();
+        let mut strings: Vec<Rc<str>> = Vec::with_capacity(parts.len() / 2 + 1);
+        let mut values = Vec::with_capacity(parts.len() / 2);
+        // The literal text before the next value: the parsed text itself, shared, unless
+        // several pieces must be joined.
+        let mut text: Option<Rc<str>> = None;
         for p in parts {
-            match p {
-                GStringPart::Text(t) => text.push_str(t),
+            let v = match p {
+                GStringPart::Text(t) => {
+                    text = Some(match text.take() {
+                        None => t.clone(),
+                        Some(before) => format!("{before}{t}").into(),
+                    });
+                    continue;
+                }
                 GStringPart::Value(e) => {
-                    strings.push(std::mem::take(&mut text).into());
                     // `${-> x}` stays a closure, called each time the GString is rendered.
-                    let v = self.expr(e, ctx)?;
-                    values.push(v);
+                    self.expr(e, ctx)?
                 }
-                GStringPart::Statements(stmts) => {
-                    strings.push(std::mem::take(&mut text).into());
-                    let v = self.block(stmts, ctx)?;
-                    values.push(v);
-                }
-            }
+                GStringPart::Statements(stmts) => self.block(stmts, ctx)?,
+            };
+            strings.push(text.take().unwrap_or_else(|| self.empty_text.clone()));
+            values.push(v);
         }
-        strings.push(text.into());
+        strings.push(text.unwrap_or_else(|| self.empty_text.clone()));
         Ok(Value::GString(Rc::new(GString { strings, values })))
     }
 

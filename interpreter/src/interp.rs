@@ -128,6 +128,10 @@ pub struct Interpreter {
     pub(crate) anonymous_classes: usize,
     /// `Matcher.getLastMatcher()`: the matcher of the last regex `case`.
     pub(crate) last_matcher: Option<Rc<crate::value::Matcher>>,
+    /// The name `it`, made once: closures without parameters declare it on every call.
+    pub(crate) it_name: Rc<str>,
+    /// An empty string, made once: the text between two adjacent GString values.
+    pub(crate) empty_text: Rc<str>,
 }
 
 impl Interpreter {
@@ -162,6 +166,8 @@ impl Interpreter {
             constructing: Vec::new(),
             anonymous_classes: 0,
             last_matcher: None,
+            it_name: "it".into(),
+            empty_text: "".into(),
         }
     }
 
@@ -383,6 +389,8 @@ impl Interpreter {
             constructing: Vec::new(),
             anonymous_classes: self.anonymous_classes,
             last_matcher: None,
+            empty_text: self.empty_text.clone(),
+            it_name: self.it_name.clone(),
         }
     }
 
@@ -422,24 +430,53 @@ impl Interpreter {
 
     pub(crate) fn block(&mut self, stmts: &[Stmt], ctx: &Ctx) -> Eval {
         // A block that declares nothing needs no scope of its own (loop bodies run often).
-        let declares = stmts
-            .iter()
-            .any(|s| matches!(s.kind, StmtKind::Var(_) | StmtKind::MultiVar(_)));
-        let mut last = Value::Null;
-        if !declares {
-            for s in stmts {
-                last = self.stmt(s, ctx)?;
-            }
-            return Ok(last);
+        if !declares(stmts) {
+            return self.statements(stmts, ctx);
         }
         let inner = Ctx {
             scope: Scope::child(&ctx.scope),
             ..ctx.clone()
         };
+        self.statements(stmts, &inner)
+    }
+
+    /// Runs statements in `ctx`; their value is the last one's.
+    #[inline]
+    fn statements(&mut self, stmts: &[Stmt], ctx: &Ctx) -> Eval {
+        let mut last = Value::Null;
         for s in stmts {
-            last = self.stmt(s, &inner)?;
+            last = self.stmt(s, ctx)?;
         }
         Ok(last)
+    }
+
+    /// A loop's body, as [`Interpreter::nested`] runs it, except that a block declaring
+    /// variables reuses the scope of the previous iteration (kept in `spare`) when nothing
+    /// else holds it: each iteration still starts with no variables, without an allocation.
+    /// A closure that captured the variables keeps that scope to itself.
+    fn loop_body(&mut self, body: &Stmt, ctx: &Ctx, spare: &mut Option<Rc<Scope>>) -> Eval {
+        let StmtKind::Block(b) = &body.kind else {
+            return self.stmt(body, ctx);
+        };
+        if !declares(&b.statements) {
+            return self.statements(&b.statements, ctx);
+        }
+        let scope = match spare.take() {
+            Some(unshared)
+                if Rc::strong_count(&unshared) == 1 && Rc::weak_count(&unshared) == 0 =>
+            {
+                unshared.clear();
+                unshared
+            }
+            _ => Scope::child(&ctx.scope),
+        };
+        let inner = Ctx {
+            scope,
+            ..ctx.clone()
+        };
+        let outcome = self.statements(&b.statements, &inner);
+        *spare = Some(inner.scope);
+        outcome
     }
 
     pub(crate) fn stmt(&mut self, stmt: &Stmt, ctx: &Ctx) -> Eval {
@@ -565,13 +602,14 @@ impl Interpreter {
         ctx: &Ctx,
         label: Option<&Rc<str>>,
     ) -> Eval {
+        let mut spare = None;
         loop {
             let c = self.expr(cond, ctx)?;
             if !self.truth(&c)? {
                 break;
             }
             self.tick()?;
-            let outcome = self.nested(body, ctx);
+            let outcome = self.loop_body(body, ctx, &mut spare);
             if !Self::loop_step(outcome, label)? {
                 break;
             }
@@ -593,25 +631,16 @@ impl Interpreter {
                     Value::Range(r) => crate::collections::range_numbers(r),
                     _ => None,
                 };
-                let items: Box<dyn Iterator<Item = Value>> = match numbers {
-                    Some(numbers) => Box::new(numbers.map(crate::collections::int_value)),
-                    None => Box::new(self.iterate(&iterable)?.into_iter()),
-                };
-                // One variable for the whole loop, as in Groovy: closures see its last value.
-                let inner = Ctx {
-                    scope: Scope::child(&ctx.scope),
-                    ..ctx.clone()
-                };
-                let slot = inner.scope.declare(var.name.clone(), Value::Null);
-                for item in items {
-                    inner.scope.set_slot(slot, item);
-                    self.tick()?;
-                    let outcome = self.nested(body, &inner);
-                    if !Self::loop_step(outcome, label)? {
-                        break;
+                match numbers {
+                    Some(numbers) => {
+                        let items = numbers.map(crate::collections::int_value);
+                        self.for_in(&var.name, items, body, ctx, label)
+                    }
+                    None => {
+                        let items = self.iterate(&iterable)?;
+                        self.for_in(&var.name, items.into_iter(), body, ctx, label)
                     }
                 }
-                Ok(Value::Null)
             }
             StmtKind::For {
                 init,
@@ -626,6 +655,7 @@ impl Interpreter {
                 for s in init {
                     self.stmt(s, &inner)?;
                 }
+                let mut spare = None;
                 loop {
                     if let Some(c) = cond {
                         let v = self.expr(c, &inner)?;
@@ -634,7 +664,7 @@ impl Interpreter {
                         }
                     }
                     self.tick()?;
-                    let outcome = self.nested(body, &inner);
+                    let outcome = self.loop_body(body, &inner, &mut spare);
                     if !Self::loop_step(outcome, label)? {
                         break;
                     }
@@ -646,6 +676,33 @@ impl Interpreter {
             }
             _ => self.stmt(stmt, ctx),
         }
+    }
+
+    /// The iterations of `for (var in ...)`, over the items.
+    fn for_in(
+        &mut self,
+        var: &Rc<str>,
+        items: impl Iterator<Item = Value>,
+        body: &Stmt,
+        ctx: &Ctx,
+        label: Option<&Rc<str>>,
+    ) -> Eval {
+        // One variable for the whole loop, as in Groovy: closures see its last value.
+        let inner = Ctx {
+            scope: Scope::child(&ctx.scope),
+            ..ctx.clone()
+        };
+        let slot = inner.scope.declare(var.clone(), Value::Null);
+        let mut spare = None;
+        for item in items {
+            inner.scope.set_slot(slot, item);
+            self.tick()?;
+            let outcome = self.loop_body(body, &inner, &mut spare);
+            if !Self::loop_step(outcome, label)? {
+                break;
+            }
+        }
+        Ok(Value::Null)
     }
 
     /// A loop or `if` body: a labelled `break`/`continue` aimed at an enclosing loop passes on.
@@ -775,5 +832,56 @@ impl Interpreter {
                 Some(&text),
             ))),
         }
+    }
+}
+
+/// Whether a block declares variables, and so needs a scope of its own.
+fn declares(stmts: &[Stmt]) -> bool {
+    stmts
+        .iter()
+        .any(|s| matches!(s.kind, StmtKind::Var(_) | StmtKind::MultiVar(_)))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::run_script;
+
+    fn output(source: &str) -> String {
+        let run = run_script(source, "WorkflowScript");
+        assert!(run.error.is_none(), "{source}: {:?}", run.error);
+        run.output
+    }
+
+    #[test]
+    fn loop_bodies_get_fresh_variables_each_iteration() {
+        // Closures keep their iteration's variable; the others start over each time.
+        let source = "def fs = []\nfor (i in 0..<3) { def x = i * 10; fs << { x } }\n\
+                      println fs.collect { it() }\n\
+                      def n = 0\nwhile (n < 3) { def y; print y; y = n; n++ }\nprintln ''\n\
+                      for (int k = 0; k < 2; k++) { def z = k; def g = { z + 1 }; print g() }";
+        assert_eq!(output(source), "[0, 10, 20]\nnullnullnull\n12");
+    }
+
+    #[test]
+    fn numeric_ranges_iterate_in_either_direction() {
+        let source = "for (i in 3..1) print i\nfor (i in 0..<0) print 'x'\n\
+                      for (i in 5..<1) print i\nfor (i in -2..<1) print i\nprintln ''";
+        assert_eq!(output(source), "3215432-2-10\n");
+    }
+
+    #[test]
+    fn integer_operators_keep_java_semantics() {
+        let source = "def m = Integer.MAX_VALUE\nm += 1\nprintln m\ndef k = Integer.MIN_VALUE\n\
+                      k--\nprintln k\nprintln(-7 % 3)\nprintln 7 % -3\ndef s = 0\n\
+                      for (i in 0..<10) { s += i % 7 }\nprintln s";
+        assert_eq!(output(source), "-2147483648\n2147483647\n-1\n1\n24\n");
+        let run = run_script("def a = 5\na %= 0", "WorkflowScript");
+        assert_eq!(
+            run.error.map(|e| (e.class, e.message)),
+            Some((
+                "java.lang.ArithmeticException".into(),
+                Some("/ by zero".into())
+            ))
+        );
     }
 }

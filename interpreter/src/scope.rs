@@ -30,8 +30,14 @@ impl Scope {
 
     /// A scope nested in `parent`.
     pub fn child(parent: &Rc<Scope>) -> Rc<Scope> {
+        Scope::child_with_room(parent, 0)
+    }
+
+    /// A scope nested in `parent`, with room for `variables` (a closure's parameters)
+    /// without growing.
+    pub fn child_with_room(parent: &Rc<Scope>, variables: usize) -> Rc<Scope> {
         Rc::new(Scope {
-            vars: RefCell::default(),
+            vars: RefCell::new(Vec::with_capacity(variables)),
             parent: Some(parent.clone()),
         })
     }
@@ -92,6 +98,11 @@ impl Scope {
                 vars.len() - 1
             }
         }
+    }
+
+    /// Forgets all variables of this scope, keeping its room, for reuse as a fresh one.
+    pub fn clear(&self) {
+        self.vars.borrow_mut().clear();
     }
 
     /// Assigns the variable in `slot` of this scope, as [`Scope::declare`] returned it.

@@ -7,6 +7,7 @@ use std::rc::Rc;
 
 use jenkins_harness_grammar::ast;
 
+use crate::convert::simple;
 use crate::value::Value;
 
 /// The distance of a parameter declared `Object` (or untyped) from any non-null argument.
@@ -58,15 +59,17 @@ pub(crate) fn pick_method(
     candidates: impl Iterator<Item = Rc<ast::MethodDecl>>,
     args: &[Value],
 ) -> Option<Rc<ast::MethodDecl>> {
-    nearest(candidates, args).into_iter().next()
+    nearest(candidates, args).0
 }
 
-/// The candidates nearest to `args`: empty when none applies, several when ambiguous.
+/// The first candidate nearest to `args` (`None` when none applies), and how many are that
+/// near (more than one: ambiguous). Counted rather than listed: calls dispatch often.
 pub(crate) fn nearest(
     candidates: impl Iterator<Item = Rc<ast::MethodDecl>>,
     args: &[Value],
-) -> Vec<Rc<ast::MethodDecl>> {
-    let mut best: Vec<Rc<ast::MethodDecl>> = Vec::new();
+) -> (Option<Rc<ast::MethodDecl>>, usize) {
+    let mut best = None;
+    let mut equally_near = 0;
     let mut best_distance = i64::MAX;
     for m in candidates {
         let Some(d) = method_distance(&m, args) else {
@@ -74,13 +77,13 @@ pub(crate) fn nearest(
         };
         if d < best_distance {
             best_distance = d;
-            best.clear();
-            best.push(m);
+            best = Some(m);
+            equally_near = 1;
         } else if d == best_distance {
-            best.push(m);
+            equally_near += 1;
         }
     }
-    best
+    (best, equally_near)
 }
 
 /// The distance of `args` from `m`'s parameters; `None` if `m` does not accept them.
@@ -96,38 +99,29 @@ fn method_distance(m: &ast::MethodDecl, args: &[Value]) -> Option<i64> {
         return None;
     }
     // Trailing optional parameters are the ones left out.
-    let mut optional_used = args.len().min(fixed.len()) - required;
-    let mut filled = Vec::new();
-    for p in fixed {
+    let filled_count = args.len().min(fixed.len());
+    let mut optional_used = filled_count - required;
+    let filled = fixed.iter().filter(|p| {
         if p.default.is_none() {
-            filled.push(p);
-        } else if optional_used > 0 {
-            optional_used -= 1;
-            filled.push(p);
+            return true;
         }
-    }
+        let used = optional_used > 0;
+        optional_used = optional_used.saturating_sub(1);
+        used
+    });
     let mut total = 0;
-    for (i, (p, a)) in filled.iter().zip(args).enumerate() {
+    for (i, (p, a)) in filled.zip(args).enumerate() {
         total += match cast_hint(i, args) {
             Some(hint) => hinted_distance(p.ty.as_ref(), &hint)?,
             None => param_distance(p.ty.as_ref(), a)?,
         };
     }
-    if varargs && args.len() > filled.len() {
+    if varargs && args.len() > filled_count {
         total += VARARGS_DISTANCE;
     } else if varargs {
         total += VARARGS_DISTANCE / 2;
     }
     Some(total)
-}
-
-/// The simple name of a type (`List` for `java.util.List`). Type names are short: a byte
-/// loop beats setting up a substring search on every call dispatch.
-fn simple(name: &str) -> &str {
-    match name.bytes().rposition(|b| b == b'.') {
-        Some(dot) => &name[dot + 1..],
-        None => name,
-    }
 }
 
 fn is_interface(t: &str) -> bool {

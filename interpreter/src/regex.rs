@@ -16,8 +16,12 @@ fn compile(it: &mut Interpreter, source: &str) -> Eval<Rc<Pattern>> {
         return Err(it.exception("java.util.regex.PatternSyntaxException", &message));
     }
     let translated = translate(source);
-    let compiled = regex::Regex::new(&translated)
-        .and_then(|regex| Ok((regex, regex::Regex::new(&format!("^(?:{translated})$"))?)));
+    let compiled = fancy_regex::Regex::new(&translated).and_then(|regex| {
+        Ok((
+            regex,
+            fancy_regex::Regex::new(&format!("^(?:{translated})$"))?,
+        ))
+    });
     match compiled {
         Ok((regex, anchored)) => Ok(Rc::new(Pattern {
             source: source.into(),
@@ -52,7 +56,8 @@ pub(crate) fn find(it: &mut Interpreter, text: &Value, re: &Value) -> Eval {
 pub(crate) fn matcher(p: Rc<Pattern>, text: Rc<str>) -> Matcher {
     let matches = p
         .regex
-        .captures_iter(&text)
+        .captures_iter(&*text)
+        .map_while(Result::ok)
         .map(|caps| {
             caps.iter()
                 .map(|g| g.map(|m| Rc::from(m.as_str())))
@@ -80,7 +85,7 @@ pub(crate) fn matches(it: &mut Interpreter, text: &Value, re: &Value) -> Eval {
 
 /// Whether the whole of `text` matches `p` (Java `Matcher.matches`).
 pub(crate) fn full_match(p: &Pattern, text: &str) -> bool {
-    p.anchored.is_match(text)
+    p.anchored.is_match(text).unwrap_or(false)
 }
 
 /// The value of match `m`: the string, or `[whole, group1, ...]` when the pattern has groups.
@@ -373,7 +378,7 @@ enum Piece {
 }
 
 /// Parses replacement `r` for `re`, with Java's errors for bad group references.
-fn parse_replacement(it: &Interpreter, r: &str, re: &regex::Regex) -> Eval<Vec<Piece>> {
+fn parse_replacement(it: &Interpreter, r: &str, re: &fancy_regex::Regex) -> Eval<Vec<Piece>> {
     let groups = re.captures_len() - 1;
     let illegal = |m: &str| it.exception("java.lang.IllegalArgumentException", m);
     let chars: Vec<char> = r.chars().collect();
@@ -411,7 +416,7 @@ fn group_reference(
     chars: &[char],
     i: usize,
     groups: usize,
-    re: &regex::Regex,
+    re: &fancy_regex::Regex,
 ) -> Eval<(usize, usize)> {
     let illegal = |m: &str| it.exception("java.lang.IllegalArgumentException", m);
     match chars.get(i) {
@@ -454,7 +459,7 @@ fn group_reference(
 /// `${name}` and `\x` replacement syntax.
 pub(crate) fn replace(
     it: &Interpreter,
-    re: &regex::Regex,
+    re: &fancy_regex::Regex,
     text: &str,
     replacement: &str,
     first: bool,
@@ -462,7 +467,7 @@ pub(crate) fn replace(
     let mut pieces = None;
     let mut out = String::new();
     let mut last = 0;
-    for caps in re.captures_iter(text) {
+    for caps in re.captures_iter(text).map_while(Result::ok) {
         let Some(whole) = caps.get(0) else { continue };
         if pieces.is_none() {
             pieces = Some(parse_replacement(it, replacement, re)?);
@@ -485,11 +490,11 @@ pub(crate) fn replace(
 
 /// Java's `Pattern.split(text, limit)`: no leading empty string for a zero-width match at the
 /// start, and trailing empty strings dropped when `limit` is 0.
-pub(crate) fn split(re: &regex::Regex, text: &str, limit: i64) -> Vec<String> {
+pub(crate) fn split(re: &fancy_regex::Regex, text: &str, limit: i64) -> Vec<String> {
     let mut parts = Vec::new();
     let mut index = 0;
     let mut matched = false;
-    for m in re.find_iter(text) {
+    for m in re.find_iter(text).map_while(Result::ok) {
         if limit > 0 && i64::try_from(parts.len()).unwrap_or(i64::MAX) >= limit - 1 {
             break;
         }
@@ -519,7 +524,12 @@ pub(crate) fn compile_regex(it: &mut Interpreter, source: &str) -> Eval<Rc<Patte
 
 /// The UTF-16 start and end of `group` in match `index` of `m` (`None` when it took no part).
 pub(crate) fn position(m: &Matcher, index: usize, group: usize) -> Option<(usize, usize)> {
-    let caps = m.pattern.regex.captures_iter(&m.text).nth(index)?;
+    let caps = m
+        .pattern
+        .regex
+        .captures_iter(&*m.text)
+        .map_while(Result::ok)
+        .nth(index)?;
     let g = caps.get(group)?;
     let units = |b: usize| m.text.get(..b).map_or(0, |t| t.encode_utf16().count());
     Some((units(g.start()), units(g.end())))
@@ -528,11 +538,12 @@ pub(crate) fn position(m: &Matcher, index: usize, group: usize) -> Option<(usize
 /// `pattern.isCase(text)` (a regex `case` or `in`): whether the whole text matches; the
 /// matcher, positioned on that match, becomes `Matcher.lastMatcher`.
 pub(crate) fn is_case_match(it: &mut Interpreter, p: &Rc<Pattern>, text: &str) -> bool {
-    let groups: Option<Vec<Option<Rc<str>>>> = p.anchored.captures(text).map(|caps| {
-        caps.iter()
-            .map(|g| g.map(|m| Rc::from(m.as_str())))
-            .collect()
-    });
+    let groups: Option<Vec<Option<Rc<str>>>> =
+        p.anchored.captures(text).ok().flatten().map(|caps| {
+            caps.iter()
+                .map(|g| g.map(|m| Rc::from(m.as_str())))
+                .collect()
+        });
     let whole = groups.is_some();
     let m = Matcher {
         pattern: p.clone(),

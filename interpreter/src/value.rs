@@ -171,10 +171,11 @@ impl Class {
 pub struct Pattern {
     /// The pattern as written.
     pub source: Rc<str>,
-    /// The translated regex.
-    pub regex: regex::Regex,
+    /// The translated regex (`fancy-regex`, for Java's look-around and back-references; it
+    /// hands plain patterns to the `regex` crate).
+    pub regex: fancy_regex::Regex,
     /// The same regex anchored at both ends, for whole-text matches (`==~`, `case ~/re/`).
-    pub anchored: regex::Regex,
+    pub anchored: fancy_regex::Regex,
 }
 
 /// The result of `text =~ pattern`: all matches, each with its groups.

@@ -106,7 +106,11 @@ pub(crate) fn method(
                 Value::Closure(c) => {
                     let mut out = String::new();
                     let mut last = 0;
-                    for (n, caps) in pattern.captures_iter(&text).enumerate() {
+                    for (n, caps) in pattern
+                        .captures_iter(text.as_str())
+                        .map_while(Result::ok)
+                        .enumerate()
+                    {
                         if limit == 1 && n == 1 {
                             break;
                         }

@@ -66,7 +66,7 @@ pub fn run_script(source: &str, class_name: &str) -> ScriptRun {
 }
 
 /// [`run_script`] with explicit evaluation limits.
-pub fn run_script_with(source: &str, class_name: &str, _limits: Limits) -> ScriptRun {
+pub fn run_script_with(source: &str, class_name: &str, limits: Limits) -> ScriptRun {
     let script = match grammar::parse(source) {
         Ok(s) => s,
         Err(errors) => {
@@ -85,6 +85,7 @@ pub fn run_script_with(source: &str, class_name: &str, _limits: Limits) -> Scrip
         }
     };
     let mut it = Interpreter::new(class_name);
+    it.limits = limits;
     // Deep Groovy recursion needs deep Rust recursion: run on a large stack (reserved, and
     // touched only as deep as the script goes); `Limits::max_call_depth` bounds it.
     let result = stacker::grow(INTERPRETER_STACK, || it.run(&script, source));

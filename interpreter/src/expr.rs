@@ -323,7 +323,10 @@ impl Interpreter {
                 let v = self.expr(operand, ctx)?;
                 ops::negate(self, &v)
             }
-            UnaryOp::Pos => self.expr(operand, ctx),
+            UnaryOp::Pos => {
+                let v = self.expr(operand, ctx)?;
+                self.unary_plus(v)
+            }
             UnaryOp::BitNot => {
                 let v = self.expr(operand, ctx)?;
                 ops::bitwise_negate(self, &v)
@@ -528,5 +531,24 @@ fn dotted_path(e: &Expr) -> Option<String> {
             field: false,
         } => Some(format!("{}.{}", dotted_path(object)?, n.name)),
         _ => None,
+    }
+}
+
+impl Interpreter {
+    /// `+x` as `InvokerHelper.unaryPlus`: numbers stay, lists apply it to each element, and
+    /// anything else calls its `positive()` (a String has none).
+    fn unary_plus(&mut self, v: Value) -> Eval {
+        match v {
+            Value::Num(_) => Ok(v),
+            Value::List(items) => {
+                let items = items.borrow().clone();
+                let mut out = Vec::with_capacity(items.len());
+                for item in items {
+                    out.push(self.unary_plus(item)?);
+                }
+                Ok(Value::list(out))
+            }
+            other => self.call_method(&other, &Rc::from("positive"), Vec::new()),
+        }
     }
 }

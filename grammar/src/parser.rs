@@ -101,7 +101,9 @@ fn expected(rule: Rule) -> Option<Expected> {
         Rule::statement
         | Rule::expression_statement
         | Rule::declaration
-        | Rule::labeled_statement => E::Statement,
+        | Rule::labeled_statement
+        | Rule::label_ahead
+        | Rule::plain_declaration_ahead => E::Statement,
         Rule::expression
         | Rule::command_or_expression
         | Rule::path_expression
@@ -113,6 +115,7 @@ fn expected(rule: Rule) -> Option<Expected> {
         | Rule::argument
         | Rule::new_expression
         | Rule::closure
+        | Rule::path_element_ahead
         | Rule::single_string
         | Rule::double_string
         | Rule::triple_single_string

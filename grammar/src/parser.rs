@@ -1076,10 +1076,10 @@ impl Builder {
     fn operators(&self, mut parts: Vec<P<'_>>) -> Expr {
         // A lone operand (most expressions): what the Pratt parser would return, without
         // setting it up.
-        if parts.len() == 1 {
-            if let Some(operand) = parts.pop() {
-                return self.path_expression(operand);
-            }
+        if parts.len() == 1
+            && let Some(operand) = parts.pop()
+        {
+            return self.path_expression(operand);
         }
         self.pratt
             .map_primary(|p| self.path_expression(p))

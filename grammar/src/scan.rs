@@ -134,7 +134,10 @@ pub(crate) fn scan(src: &str, stop: Option<usize>) -> Scan {
     let mut stack: Vec<Open> = Vec::new();
     // A `#!` line is the grammar's `shebang`: neither code nor whitespace.
     let mut i = if bytes.starts_with(b"#!") {
-        bytes.iter().position(|&b| b == b'\n').unwrap_or(bytes.len())
+        bytes
+            .iter()
+            .position(|&b| b == b'\n')
+            .unwrap_or(bytes.len())
     } else {
         0
     };
@@ -372,6 +375,18 @@ mod tests {
             None,
         );
         assert_eq!(s.problem, None);
+    }
+
+    #[test]
+    fn blanks_comments_and_other_whitespace_outside_strings_only() {
+        let src =
+            "#!/bin/groovy\r\nx = 1 /* a\n b */\t+ 2 \\\n + 3 // end\r\ns = 'a\tb' // \"c\"\n";
+        let blanked = scan(src, None).blanked(src).into_owned();
+        assert_eq!(
+            blanked,
+            "#!/bin/groovy\r\nx = 1            + 2    + 3        \ns = 'a\tb'       \n"
+        );
+        assert_eq!(blanked.len(), src.len());
     }
 
     #[test]

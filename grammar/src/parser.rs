@@ -101,7 +101,9 @@ fn expected(rule: Rule) -> Option<Expected> {
         Rule::statement
         | Rule::expression_statement
         | Rule::declaration
-        | Rule::labeled_statement => E::Statement,
+        | Rule::labeled_statement
+        | Rule::label_ahead
+        | Rule::plain_declaration_ahead => E::Statement,
         Rule::expression
         | Rule::command_or_expression
         | Rule::path_expression
@@ -113,6 +115,7 @@ fn expected(rule: Rule) -> Option<Expected> {
         | Rule::argument
         | Rule::new_expression
         | Rule::closure
+        | Rule::path_element_ahead
         | Rule::single_string
         | Rule::double_string
         | Rule::triple_single_string
@@ -136,7 +139,10 @@ fn expected(rule: Rule) -> Option<Expected> {
         Rule::type_spec | Rule::decl_type | Rule::type_name | Rule::decl_type_name => E::Type,
         Rule::block => E::Token("{"),
         Rule::parameter | Rule::parameters => E::Parameter,
-        Rule::name_or_keyword | Rule::member_name | Rule::qualified_name => E::Name,
+        Rule::name_or_keyword
+        | Rule::member_name
+        | Rule::command_chain_ahead
+        | Rule::qualified_name => E::Name,
         Rule::colon => E::Token(":"),
         Rule::k_else => E::Token("else"),
         Rule::k_catch => E::Token("catch"),
@@ -1067,7 +1073,14 @@ impl Builder {
     }
 
     /// Runs the Pratt parser over operands and operators.
-    fn operators(&self, parts: Vec<P<'_>>) -> Expr {
+    fn operators(&self, mut parts: Vec<P<'_>>) -> Expr {
+        // A lone operand (most expressions): what the Pratt parser would return, without
+        // setting it up.
+        if parts.len() == 1
+            && let Some(operand) = parts.pop()
+        {
+            return self.path_expression(operand);
+        }
         self.pratt
             .map_primary(|p| self.path_expression(p))
             .map_prefix(|op, operand| self.prefix(op, operand))

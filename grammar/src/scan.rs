@@ -1,6 +1,8 @@
 //! A light scan of brackets, strings and comments. Before parsing it applies Groovy's lexical
-//! newline rule (a newline inside `(...)` or `[...]` is whitespace) and bounds the nesting depth;
-//! after a failed parse it says which bracket or string was left open.
+//! newline rule (a newline inside `(...)` or `[...]` is whitespace), turns comments and the
+//! other kinds of whitespace into spaces (the grammar then only has to skip spaces, which makes
+//! it several times cheaper to run), and bounds the nesting depth; after a failed parse it says
+//! which bracket or string was left open.
 
 use std::borrow::Cow;
 
@@ -98,14 +100,13 @@ pub(crate) struct Scan {
     pub open_at_stop: Vec<Open>,
     /// Every closing bracket matched with its opener: (open, close offset).
     pub pairs: Vec<(Open, usize)>,
-    /// Byte ranges that are whitespace for the grammar: newlines and `//` comments inside
-    /// parentheses or brackets.
+    /// Byte ranges outside strings that the grammar sees as spaces: comments, tabs, carriage
+    /// returns, form feeds, `\` line continuations, and newlines inside parentheses or brackets.
     pub blanks: Vec<(usize, usize)>,
 }
 
 impl Scan {
-    /// `src` with the newlines (and line comments) inside parentheses and brackets turned into
-    /// spaces, so that offsets stay the same.
+    /// `src` with the [`Scan::blanks`] turned into spaces, so that offsets stay the same.
     pub fn blanked<'s>(&self, src: &'s str) -> Cow<'s, str> {
         if self.blanks.is_empty() {
             return Cow::Borrowed(src);
@@ -131,7 +132,15 @@ pub(crate) fn scan(src: &str, stop: Option<usize>) -> Scan {
     let bytes = src.as_bytes();
     let mut out = Scan::default();
     let mut stack: Vec<Open> = Vec::new();
-    let mut i = 0;
+    // A `#!` line is the grammar's `shebang`: neither code nor whitespace.
+    let mut i = if bytes.starts_with(b"#!") {
+        bytes
+            .iter()
+            .position(|&b| b == b'\n')
+            .unwrap_or(bytes.len())
+    } else {
+        0
+    };
     // Whether the last significant token can end an expression (then `/` divides).
     let mut after_operand = false;
     while i < bytes.len() {
@@ -194,7 +203,9 @@ pub(crate) fn scan(src: &str, stop: Option<usize>) -> Scan {
             }
             Some(OpenKind::Comment) => {
                 if bytes[i..].starts_with(b"*/") {
-                    stack.pop();
+                    if let Some(open) = stack.pop() {
+                        blank(&mut out.blanks, open.at, i + 2);
+                    }
                     i += 2;
                 } else {
                     i += 1;
@@ -210,9 +221,7 @@ pub(crate) fn scan(src: &str, stop: Option<usize>) -> Scan {
             while i < bytes.len() && bytes[i] != b'\n' {
                 i += 1;
             }
-            if in_brackets(&stack) {
-                out.blanks.push((start, i));
-            }
+            blank(&mut out.blanks, start, i);
             continue;
         }
         let opened = if rest.starts_with(b"/*") {
@@ -282,11 +291,19 @@ pub(crate) fn scan(src: &str, stop: Option<usize>) -> Scan {
                 }
                 after_operand = true;
             }
-            b' ' | b'\t' | b'\r' => {}
+            b' ' => {}
+            b'\t' | b'\x0B' | b'\x0C' | b'\r' => blank(&mut out.blanks, i, i + 1),
+            b'\\' if rest.starts_with(b"\\\n") || rest.starts_with(b"\\\r\n") => {
+                // A line continuation: the newline is not a separator.
+                let len = if rest[1] == b'\n' { 2 } else { 3 };
+                blank(&mut out.blanks, i, i + len);
+                i += len;
+                continue;
+            }
             b'\n' => {
                 // Inside parentheses a newline is whitespace; at statement level it ends an operand.
                 if in_brackets(&stack) {
-                    out.blanks.push((i, i + 1));
+                    blank(&mut out.blanks, i, i + 1);
                 } else {
                     after_operand = false;
                 }
@@ -329,6 +346,14 @@ pub(crate) fn scan(src: &str, stop: Option<usize>) -> Scan {
     out
 }
 
+/// Adds `start..end` to the blanked ranges, merged with the previous range when they touch.
+fn blank(blanks: &mut Vec<(usize, usize)>, start: usize, end: usize) {
+    match blanks.last_mut() {
+        Some(last) if last.1 == start => last.1 = end,
+        _ => blanks.push((start, end)),
+    }
+}
+
 /// Pushes an opener; reports `TooDeep` (and returns true) past the nesting limit.
 fn push(stack: &mut Vec<Open>, out: &mut Scan, kind: OpenKind, at: usize) -> bool {
     stack.push(Open { kind, at });
@@ -350,6 +375,18 @@ mod tests {
             None,
         );
         assert_eq!(s.problem, None);
+    }
+
+    #[test]
+    fn blanks_comments_and_other_whitespace_outside_strings_only() {
+        let src =
+            "#!/bin/groovy\r\nx = 1 /* a\n b */\t+ 2 \\\n + 3 // end\r\ns = 'a\tb' // \"c\"\n";
+        let blanked = scan(src, None).blanked(src).into_owned();
+        assert_eq!(
+            blanked,
+            "#!/bin/groovy\r\nx = 1            + 2    + 3        \ns = 'a\tb'       \n"
+        );
+        assert_eq!(blanked.len(), src.len());
     }
 
     #[test]

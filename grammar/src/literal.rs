@@ -38,6 +38,33 @@ pub(crate) fn push_escaped_text(out: &mut String, text: &str) {
     out.push_str(rest);
 }
 
+/// Appends `text` with only Java's unicode escapes (`\u0041`, `\uu0041`) decoded: in slashy
+/// strings other backslashes are literal, but these are read before the lexer sees the text.
+pub(crate) fn push_unicode_escapes(out: &mut String, text: &str) {
+    let mut rest = text;
+    while let Some(at) = rest.find("\\u") {
+        out.push_str(&rest[..at]);
+        let escape = &rest[at..];
+        let us = escape[1..].bytes().take_while(|&b| b == b'u').count();
+        let hex = escape.get(1 + us..1 + us + 4);
+        let decoded = hex
+            .filter(|h| h.bytes().all(|b| b.is_ascii_hexdigit()))
+            .and_then(|h| u32::from_str_radix(h, 16).ok())
+            .and_then(char::from_u32);
+        match decoded {
+            Some(c) => {
+                out.push(c);
+                rest = &escape[1 + us + 4..];
+            }
+            None => {
+                out.push('\\');
+                rest = &escape[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+}
+
 /// The length in bytes of the escape sequence at the start of `s` (which starts with `\`).
 fn escape_len(s: &str) -> usize {
     let bytes = s.as_bytes();
@@ -65,6 +92,13 @@ fn octal_digits(bytes: &[u8], max: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn slashy_text_decodes_only_unicode_escapes() {
+        let mut out = String::new();
+        push_unicode_escapes(&mut out, r"a\u0041\d\uZZ\uu00e9");
+        assert_eq!(out, "aA\\d\\uZZ\u{e9}");
+    }
 
     fn decode(text: &str) -> String {
         let mut out = String::new();

@@ -1650,6 +1650,10 @@ impl Builder {
                     flush(&mut parts, &mut text);
                     parts.push(self.interpolation_block(p));
                 }
+                // Java's unicode escapes apply even where backslashes are literal.
+                Rule::slashy_text | Rule::dollar_slashy_text => {
+                    literal::push_unicode_escapes(&mut text, p.as_str());
+                }
                 _ => text.push_str(p.as_str()),
             }
         }

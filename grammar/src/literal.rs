@@ -28,7 +28,8 @@ pub(crate) fn push_escape(out: &mut String, escape: &str) {
 
 /// Appends `text`, decoding the escapes in it (the grammar has already checked them).
 pub(crate) fn push_escaped_text(out: &mut String, text: &str) {
-    let mut rest = text;
+    let text = normalize_line_breaks(text);
+    let mut rest: &str = &text;
     while let Some(at) = rest.find('\\') {
         out.push_str(&rest[..at]);
         let len = escape_len(&rest[at..]);
@@ -38,9 +39,26 @@ pub(crate) fn push_escaped_text(out: &mut String, text: &str) {
     out.push_str(rest);
 }
 
-/// Appends `text` with only Java's unicode escapes (`\u0041`, `\uu0041`) decoded: in slashy
-/// strings other backslashes are literal, but these are read before the lexer sees the text.
-pub(crate) fn push_unicode_escapes(out: &mut String, text: &str) {
+/// Appends the text of a slashy string: Java's unicode escapes (`\u0041`) decoded, since they
+/// are read before the lexer sees the text, and a backslash before a line break removed with
+/// it; other backslashes are literal.
+pub(crate) fn push_slashy_text(out: &mut String, text: &str) {
+    let text = normalize_line_breaks(text);
+    let joined = text.replace("\\\n", "");
+    push_unicode_escapes(out, &joined);
+}
+
+/// A string literal's raw text with Windows line breaks read as `\n`, as Groovy's lexer does.
+pub(crate) fn normalize_line_breaks(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains('\r') {
+        std::borrow::Cow::Owned(text.replace("\r\n", "\n"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
+/// Appends `text` with only Java's unicode escapes (`\u0041`, `\uu0041`) decoded.
+fn push_unicode_escapes(out: &mut String, text: &str) {
     let mut rest = text;
     while let Some(at) = rest.find("\\u") {
         out.push_str(&rest[..at]);
@@ -96,8 +114,8 @@ mod tests {
     #[test]
     fn slashy_text_decodes_only_unicode_escapes() {
         let mut out = String::new();
-        push_unicode_escapes(&mut out, r"a\u0041\d\uZZ\uu00e9");
-        assert_eq!(out, "aA\\d\\uZZ\u{e9}");
+        push_slashy_text(&mut out, "a\\u0041\\d\\uZZ\\uu00e9 \\\r\nb");
+        assert_eq!(out, "aA\\d\\uZZ\u{e9} b");
     }
 
     fn decode(text: &str) -> String {

@@ -1369,6 +1369,25 @@ impl Builder {
                 args,
                 access,
             },
+            // `"build the image"('x')` calls the method of that name, as `this."..."('x')`.
+            ExprKind::Str(name) => ExprKind::Call {
+                object: None,
+                method: Member::Name(Ident {
+                    name,
+                    span: callee.span,
+                }),
+                args,
+                access: Access::Normal,
+            },
+            ExprKind::GString(parts) => ExprKind::Call {
+                object: None,
+                method: Member::Dynamic(Box::new(Expr {
+                    kind: ExprKind::GString(parts),
+                    span: callee.span,
+                })),
+                args,
+                access: Access::Normal,
+            },
             kind => ExprKind::CallValue {
                 callee: Box::new(Expr {
                     kind,
@@ -1652,9 +1671,9 @@ impl Builder {
                 }
                 // Java's unicode escapes apply even where backslashes are literal.
                 Rule::slashy_text | Rule::dollar_slashy_text => {
-                    literal::push_unicode_escapes(&mut text, p.as_str());
+                    literal::push_slashy_text(&mut text, p.as_str());
                 }
-                _ => text.push_str(p.as_str()),
+                _ => text.push_str(&literal::normalize_line_breaks(p.as_str())),
             }
         }
         if parts.is_empty() {

@@ -1335,7 +1335,8 @@ impl Builder {
     fn call(&self, callee: Expr, args: Args, span_override: Option<Span>) -> Expr {
         let sp = span_override.unwrap_or(callee.span.to(args.span));
         let kind = match callee.kind {
-            ExprKind::Ident(name) => ExprKind::Call {
+            // `"build the image"('x')` calls the method of that name, as `this."..."('x')`.
+            ExprKind::Ident(name) | ExprKind::Str(name) => ExprKind::Call {
                 object: None,
                 method: Member::Name(Ident {
                     name,
@@ -1368,16 +1369,6 @@ impl Builder {
                 method: name,
                 args,
                 access,
-            },
-            // `"build the image"('x')` calls the method of that name, as `this."..."('x')`.
-            ExprKind::Str(name) => ExprKind::Call {
-                object: None,
-                method: Member::Name(Ident {
-                    name,
-                    span: callee.span,
-                }),
-                args,
-                access: Access::Normal,
             },
             ExprKind::GString(parts) => ExprKind::Call {
                 object: None,

@@ -71,17 +71,14 @@ pub(crate) fn default_env(world: &World) -> IndexMap<String, String> {
 }
 
 /// A global by name, or `None`.
-pub(crate) fn global(p: &Pipeline, interp: &Interpreter, name: &str) -> Option<Value> {
+pub(crate) fn global(interp: &Interpreter, name: &str) -> Option<Value> {
     Some(match name {
         "env" => object(interp, ENV, "env", []),
         "params" => object(interp, PARAMS, "params", []),
         "currentBuild" => object(interp, RUN, "currentBuild", [("$build", "current")]),
         "scm" => object(interp, SCM, "scm", []),
         "docker" => crate::steps::docker::global(interp),
-        _ => {
-            let _ = p;
-            return None;
-        }
+        _ => return None,
     })
 }
 
@@ -252,7 +249,7 @@ fn params(s: &crate::state::State) -> IndexMap<String, Value> {
 }
 
 /// `getFoo()` → `foo` for an accessor with `arity` arguments.
-fn accessor(name: &str, prefix: &str, arity: usize, args: &[Value]) -> Option<String> {
+pub(crate) fn accessor(name: &str, prefix: &str, arity: usize, args: &[Value]) -> Option<String> {
     let rest = name.strip_prefix(prefix)?;
     let mut chars = rest.chars();
     let first = chars.next()?;
@@ -317,7 +314,6 @@ fn run_property(
         }
     });
     let url = p.with(|s| s.env.get("JOB_URL").cloned().unwrap_or_default());
-    let int = |n: u32| Value::Num(i64::from(n).into());
     let text = |t: &str| literal::string(t);
     Ok(Some(match name {
         "number" => Value::Num(i32::try_from(number).unwrap_or(i32::MAX).into()),
@@ -359,10 +355,7 @@ fn run_property(
                 "Scripts not permitted to use method org.jenkinsci.plugins.workflow.support.steps.build.RunWrapper getRawBuild",
             )));
         }
-        _ => {
-            let _ = int;
-            return Ok(None);
-        }
+        _ => return Ok(None),
     }))
 }
 

@@ -389,7 +389,7 @@ impl Host for Pipeline {
     }
 
     fn property(&self, interp: &mut Interpreter, name: &str) -> Eval<Option<Value>> {
-        if let Some(v) = crate::globals::global(self, interp, name) {
+        if let Some(v) = crate::globals::global(interp, name) {
             return Ok(Some(v));
         }
         // A bare name that is an environment variable (`BUILD_NUMBER`).

@@ -163,15 +163,10 @@ pub(crate) fn method(
         (CONTAINER, "stop") => sh(p, interp, format!("docker stop {id}"))?,
         (CONTAINER, "port") => literal::string("0.0.0.0:32768"),
         (_, getter) => {
-            let Some(prop) = getter.strip_prefix("get").filter(|_| args.is_empty()) else {
-                return Ok(None);
+            return match crate::globals::accessor(getter, "get", 0, args) {
+                Some(prop) => property(target, &prop),
+                None => Ok(None),
             };
-            let mut chars = prop.chars();
-            let Some(first) = chars.next() else {
-                return Ok(None);
-            };
-            let prop = first.to_ascii_lowercase().to_string() + chars.as_str();
-            return property(target, &prop);
         }
     };
     Ok(Some(value))

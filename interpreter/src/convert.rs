@@ -92,6 +92,8 @@ pub(crate) fn coerce(it: &mut Interpreter, v: Value, name: &str, dims: u8) -> Ev
         "List" | "ArrayList" | "Collection" | "Iterable" => match v {
             // A set or array becomes a new ArrayList; a list stays itself.
             Value::List(_) if crate::collections::tagged_class_name(&v).is_none() => Ok(v),
+            // A range is a List already (IntRange implements it); only `as ArrayList` copies.
+            Value::Range(_) if name != "ArrayList" => Ok(v),
             Value::List(_) | Value::Range(_) => Ok(Value::list(crate::collections::items(&v))),
             other => Err(constructor_cast_error(it, &other, name)),
         },
@@ -355,10 +357,17 @@ impl Interpreter {
                 for (i, s) in g.strings.iter().enumerate() {
                     out.push_str(s);
                     match g.values.get(i) {
-                        // A closure without parameters (`${-> x}`) renders what it returns now.
+                        // A closure without parameters (`${-> x}`) renders what it returns now;
+                        // one with a parameter (`${ w -> w << x }`) writes to the Writer it gets.
                         Some(Value::Closure(c)) if is_lazy(&g.values[i]) => {
-                            let now = self.call_closure(c, Vec::new())?;
-                            out.push_str(&self.to_string_value(&now)?);
+                            if c.code.params.as_ref().is_some_and(Vec::is_empty) {
+                                let now = self.call_closure(c, Vec::new())?;
+                                out.push_str(&self.to_string_value(&now)?);
+                            } else {
+                                let writer = Rc::new(std::cell::RefCell::new(String::new()));
+                                self.call_closure(c, vec![Value::Buffer(writer.clone())])?;
+                                out.push_str(&writer.borrow());
+                            }
                         }
                         Some(x) => out.push_str(&self.to_string_value(x)?),
                         None => {}
@@ -374,10 +383,10 @@ impl Interpreter {
     }
 }
 
-/// Whether a GString value is a closure taking no parameters (`${-> x}`), which Groovy calls
-/// each time it renders the GString.
+/// Whether a GString value is a closure taking no parameter (`${-> x}`) or one (a Writer:
+/// `${ w -> w << x }`), which Groovy calls each time it renders the GString.
 fn is_lazy(v: &Value) -> bool {
-    matches!(v, Value::Closure(c) if c.code.params.as_ref().is_some_and(Vec::is_empty))
+    matches!(v, Value::Closure(c) if c.code.params.as_ref().is_some_and(|p| p.len() <= 1))
 }
 
 /// Whether `v` is, or is a GString holding (at any depth), a `${-> x}` closure: its text

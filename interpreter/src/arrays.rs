@@ -20,11 +20,18 @@ const PRIMITIVES: [(&str, char); 8] = [
 
 /// The element type an array of `name` records: a primitive as is, a class qualified.
 fn element_type(name: &str) -> String {
-    crate::convert::qualified(name)
+    // An array of arrays (`int[]` elements) qualifies its base type and keeps its brackets.
+    match name.strip_suffix("[]") {
+        Some(inner) => format!("{}[]", element_type(inner)),
+        None => crate::convert::qualified(name),
+    }
 }
 
 /// The Java class name of an array of `element`: `[I`, `[Ljava.lang.String;`.
 pub fn class_name(element: &str) -> String {
+    if let Some(inner) = element.strip_suffix("[]") {
+        return format!("[{}", class_name(inner));
+    }
     match PRIMITIVES.iter().find(|(p, _)| *p == element) {
         Some((_, code)) => format!("[{code}"),
         None => format!("[L{element};"),
@@ -83,6 +90,35 @@ pub fn new_array(element: &str, len: i64) -> Value {
     let len = usize::try_from(len).unwrap_or(0).min(1 << 20);
     let element = element_type(element);
     array_of(&element, vec![default_value(&element); len])
+}
+
+/// The most elements `new T[a][b]...` may hold in all (a harness bound, not Java's).
+const MAX_NEW_ELEMENTS: i64 = 1 << 20;
+
+/// `new T[a][b]...[]...`: arrays of arrays `sizes` deep, with `open` more `[]` levels left
+/// null. `Err` when they would hold more than the harness allows.
+pub fn new_nested_array(element: &str, sizes: &[i64], open: u8) -> Result<Value, String> {
+    let total = sizes
+        .iter()
+        .try_fold(1i64, |acc, &n| acc.checked_mul(n.max(0)))
+        .unwrap_or(i64::MAX);
+    if total > MAX_NEW_ELEMENTS {
+        return Err(format!(
+            "new arrays of more than {MAX_NEW_ELEMENTS} elements (jenkins-harness's limit)"
+        ));
+    }
+    let brackets = |n: usize| format!("{element}{}", "[]".repeat(n));
+    let Some((&first, rest)) = sizes.split_first() else {
+        return Ok(Value::Null);
+    };
+    if rest.is_empty() {
+        return Ok(new_array(&brackets(usize::from(open)), first));
+    }
+    let mut items = Vec::new();
+    for _ in 0..first.max(0) {
+        items.push(new_nested_array(element, rest, open)?);
+    }
+    Ok(array_of(&brackets(rest.len() + usize::from(open)), items))
 }
 
 /// `v as T[]`, `(T[]) v`, `T[] x = v`: an array of `element` holding `v`'s elements, each

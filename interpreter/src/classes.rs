@@ -20,6 +20,7 @@ const HIERARCHY: &[(&str, Option<&str>)] = &[
         Some("java.lang.AssertionError"),
     ),
     ("java.lang.StackOverflowError", Some("java.lang.Error")),
+    ("java.lang.OutOfMemoryError", Some("java.lang.Error")),
     ("java.lang.RuntimeException", Some("java.lang.Exception")),
     ("java.io.IOException", Some("java.lang.Exception")),
     ("hudson.AbortException", Some("java.io.IOException")),

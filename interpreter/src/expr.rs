@@ -205,11 +205,12 @@ impl Interpreter {
                 }
             }
             ExprKind::NewArray { ty, dims } => {
-                let n = match dims.first() {
-                    Some(d) => self.expr(d, ctx)?.as_i64().unwrap_or(0),
-                    None => 0,
-                };
-                Ok(crate::arrays::new_array(&ty.name, n))
+                let mut sizes = Vec::with_capacity(dims.len());
+                for d in dims {
+                    sizes.push(self.expr(d, ctx)?.as_i64().unwrap_or(0));
+                }
+                crate::arrays::new_nested_array(&ty.name, &sizes, ty.dims)
+                    .map_err(|m| self.exception("java.lang.OutOfMemoryError", &m))
             }
             ExprKind::Spread(inner) => self.expr(inner, ctx),
             ExprKind::Paren(inner) => self.expr(inner, ctx),

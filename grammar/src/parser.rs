@@ -190,7 +190,11 @@ fn pratt() -> PrattParser<Rule> {
 
 fn span(pair: &P<'_>) -> Span {
     let s = pair.as_span();
-    Span::new(s.start(), s.end())
+    // A rule that ends in an optional part keeps the whitespace it skipped before trying it;
+    // a node ends at its last character.
+    let text = s.as_str();
+    let trailing = text.len() - text.trim_end_matches([' ', '\t', '\r', '\n']).len();
+    Span::new(s.start(), s.end() - trailing)
 }
 
 fn ident(pair: P<'_>) -> Ident {

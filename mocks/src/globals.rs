@@ -114,8 +114,14 @@ pub(crate) fn property(
                 .map_or(Value::Null, |v| literal::string(&v)),
         )),
         PARAMS => Ok(Some(
-            p.with(|s| params(s).shift_remove(name))
-                .unwrap_or(Value::Null),
+            p.with(|s| {
+                s.world
+                    .params
+                    .get(name)
+                    .map(literal::from_data)
+                    .or_else(|| s.param_defaults.get(name).cloned())
+            })
+            .unwrap_or(Value::Null),
         )),
         RUN => run_property(p, interp, target, name),
         SCM => Ok(scm_property(p, name)),

@@ -159,38 +159,43 @@ impl State {
 
     /// An environment variable as the running thread sees it.
     pub(crate) fn env_var(&mut self, name: &str) -> Option<String> {
-        let thread = self.thread().clone();
+        let thread = self.thread();
         if let Some((_, v)) = thread.env.iter().rev().find(|(k, _)| k == name) {
             return Some(v.clone());
         }
-        if let Some(node) = &thread.node {
-            match name {
-                "NODE_NAME" => return Some(node.name.clone()),
-                "NODE_LABELS" => return Some(node.labels.clone()),
-                "WORKSPACE" => return Some(node.workspace.clone()),
-                "WORKSPACE_TMP" => return Some(format!("{}@tmp", node.workspace)),
-                "EXECUTOR_NUMBER" => return Some("0".into()),
-                _ => {}
-            }
-        }
-        self.env.get(name).cloned()
+        let node_var = thread.node.as_ref().and_then(|node| {
+            node.vars()
+                .into_iter()
+                .find(|(k, _)| *k == name)
+                .map(|(_, v)| v)
+        });
+        node_var.or_else(|| self.env.get(name).cloned())
     }
 
     /// Every variable the running thread sees, in a stable order.
     pub(crate) fn env_all(&mut self) -> IndexMap<String, String> {
         let mut all = self.env.clone();
-        let thread = self.thread().clone();
-        if let Some(node) = &thread.node {
-            all.insert("NODE_NAME".into(), node.name.clone());
-            all.insert("NODE_LABELS".into(), node.labels.clone());
-            all.insert("WORKSPACE".into(), node.workspace.clone());
-            all.insert("WORKSPACE_TMP".into(), format!("{}@tmp", node.workspace));
-            all.insert("EXECUTOR_NUMBER".into(), "0".into());
+        let thread = self.thread();
+        for (k, v) in thread.node.iter().flat_map(NodeContext::vars) {
+            all.insert(k.to_string(), v);
         }
-        for (k, v) in thread.env {
-            all.insert(k, v);
+        for (k, v) in &thread.env {
+            all.insert(k.clone(), v.clone());
         }
         all
+    }
+}
+
+impl NodeContext {
+    /// The variables `node` sets.
+    fn vars(&self) -> [(&'static str, String); 5] {
+        [
+            ("NODE_NAME", self.name.clone()),
+            ("NODE_LABELS", self.labels.clone()),
+            ("WORKSPACE", self.workspace.clone()),
+            ("WORKSPACE_TMP", format!("{}@tmp", self.workspace)),
+            ("EXECUTOR_NUMBER", "0".into()),
+        ]
     }
 }
 

@@ -1,4 +1,5 @@
-//! Profiling driver: parses every valid parser fixture `N` times (first argument, default 1).
+//! Profiling driver: parses every valid parser fixture `N` times (first argument, default 1), or
+//! the files and directories given after `N`.
 //!
 //! Used with `valgrind --tool=callgrind` to count instructions per input byte, which is steadier
 //! than wall-clock timing on a shared machine.
@@ -28,9 +29,18 @@ fn main() {
         .nth(1)
         .and_then(|a| a.parse().ok())
         .unwrap_or(1);
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixtures/parse/valid");
+    let mut roots: Vec<PathBuf> = std::env::args().skip(2).map(PathBuf::from).collect();
+    if roots.is_empty() {
+        roots.push(Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixtures/parse/valid"));
+    }
     let mut files = Vec::new();
-    fixture_files(&root, &mut files);
+    for root in &roots {
+        if root.is_file() {
+            files.push(root.clone());
+        } else {
+            fixture_files(root, &mut files);
+        }
+    }
     files.sort();
     let sources: Vec<String> = files
         .iter()

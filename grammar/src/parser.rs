@@ -1688,6 +1688,11 @@ impl Builder {
         let sp = span(&pair);
         let mut statements = Vec::new();
         for p in pair.into_inner() {
+            if p.as_rule() == Rule::expression {
+                let value = self.expression(p);
+                self.check_statement_expression(&value);
+                return GStringPart::Value(value);
+            }
             if p.as_rule() == Rule::interpolation_closure {
                 let mut params = Vec::new();
                 let mut body = Vec::new();

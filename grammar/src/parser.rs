@@ -107,6 +107,7 @@ fn expected(rule: Rule) -> Option<Expected> {
         Rule::expression
         | Rule::command_or_expression
         | Rule::path_expression
+        | Rule::head_path_expression
         | Rule::paren_expression
         | Rule::collection
         | Rule::number
@@ -1222,27 +1223,16 @@ impl Builder {
     }
 
     fn path_expression(&self, pair: P<'_>) -> Expr {
-        if pair.as_rule() != Rule::path_expression {
+        if !matches!(
+            pair.as_rule(),
+            Rule::path_expression | Rule::head_path_expression
+        ) {
             return self.primary(pair);
         }
         let mut it = pair.into_inner();
-        let primary = next(&mut it);
-        let callable = primary.as_rule() == Rule::identifier;
-        let mut expr = self.primary(primary);
+        let mut expr = self.primary(next(&mut it));
         let mut last_call = false;
-        let mut first_element = true;
         for element in it {
-            if first_element
-                && !callable
-                && element.as_rule() == Rule::closure
-                && !matches!(expr.kind, ExprKind::This | ExprKind::Super)
-            {
-                self.error(
-                        Span::new(span(&element).start as usize, span(&element).start as usize + 1),
-                        "Ambiguous expression could be a parameterless closure expression, an isolated open code block, or it may continue a previous statement",
-                    );
-            }
-            first_element = false;
             let (e, called) = self.path_element(expr, element, last_call);
             expr = e;
             last_call = called;
@@ -1486,7 +1476,9 @@ impl Builder {
     fn primary(&self, pair: P<'_>) -> Expr {
         let sp = span(&pair);
         let kind = match pair.as_rule() {
-            Rule::path_expression => return self.path_expression(pair),
+            Rule::path_expression | Rule::head_path_expression => {
+                return self.path_expression(pair);
+            }
             Rule::expression | Rule::command_or_expression => return self.expression(pair),
             Rule::identifier => ExprKind::Ident(pair.as_str().into()),
             Rule::k_true => ExprKind::Bool(true),

@@ -618,26 +618,37 @@ impl Builder {
         pair.into_inner()
             .map(|arg| {
                 let sp = span(&arg);
-                let mut it = children(arg);
+                let mut it = arg.into_inner();
                 match it.next() {
                     Some(p) if p.as_rule() == Rule::type_spec => self.type_ref(p),
-                    _ => TypeRef {
-                        name: "?".into(),
-                        args: it
-                            .filter(|p| p.as_rule() == Rule::type_spec)
-                            .map(|p| self.type_ref(p))
-                            .collect(),
-                        dims: 0,
-                        span: sp,
-                    },
+                    _ => {
+                        let mut wildcard = TypeRef::named("?", sp);
+                        // `? extends T` / `? super T`: the keyword, then the bound.
+                        if let (Some(kind), Some(bound)) = (it.next(), it.next()) {
+                            let bound = Box::new(self.type_ref(bound));
+                            wildcard.bound = Some(match kind.as_rule() {
+                                Rule::k_super => WildcardBound::Super(bound),
+                                _ => WildcardBound::Extends(bound),
+                            });
+                        }
+                        wildcard
+                    }
                 }
             })
             .collect()
     }
 
-    fn type_params(&self, pair: P<'_>) -> Vec<Ident> {
+    fn type_params(&self, pair: P<'_>) -> Vec<TypeParam> {
         pair.into_inner()
-            .filter_map(|p| p.into_inner().next().map(ident))
+            .filter_map(|p| {
+                let mut it = p.into_inner();
+                let name = ident(it.next()?);
+                let bounds = it
+                    .filter(|b| b.as_rule() == Rule::type_spec)
+                    .map(|b| self.type_ref(b))
+                    .collect();
+                Some(TypeParam { name, bounds })
+            })
             .collect()
     }
 
@@ -690,7 +701,7 @@ impl Builder {
         &self,
         pair: P<'_>,
         modifiers: Modifiers,
-        type_params: Vec<Ident>,
+        type_params: Vec<TypeParam>,
         return_type: Option<TypeRef>,
         class_name: Option<&str>,
         sp: Span,

@@ -214,10 +214,30 @@ pub struct TypeRef {
     pub name: Name,
     /// Generic arguments (wildcards are written as `?`).
     pub args: Vec<TypeRef>,
+    /// A wildcard's bound: `? extends T` or `? super T`.
+    pub bound: Option<WildcardBound>,
     /// Array dimensions.
     pub dims: u8,
     /// Where it is written.
     pub span: Span,
+}
+
+/// The bound of a wildcard type argument.
+#[derive(Clone, Debug, PartialEq)]
+pub enum WildcardBound {
+    /// `? extends T`.
+    Extends(Box<TypeRef>),
+    /// `? super T`.
+    Super(Box<TypeRef>),
+}
+
+/// A generic type parameter of a class or method: `T`, `T extends Number & Comparable<T>`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TypeParam {
+    /// The parameter's name.
+    pub name: Ident,
+    /// The types after `extends`, joined by `&`.
+    pub bounds: Vec<TypeRef>,
 }
 
 impl TypeRef {
@@ -226,6 +246,7 @@ impl TypeRef {
         TypeRef {
             name: name.into(),
             args: Vec::new(),
+            bound: None,
             dims: 0,
             span,
         }
@@ -269,7 +290,7 @@ pub struct MethodDecl {
     /// Modifiers and annotations (`@NonCPS`, `static`, ...).
     pub modifiers: Modifiers,
     /// Generic type parameters.
-    pub type_params: Vec<Ident>,
+    pub type_params: Vec<TypeParam>,
     /// The declared return type; none for `def` or a constructor.
     pub return_type: Option<TypeRef>,
     /// The name (may have been written as a string: `def "runs tests"()`).
@@ -324,7 +345,7 @@ pub struct ClassDecl {
     /// The simple name.
     pub name: Ident,
     /// Generic type parameters.
-    pub type_params: Vec<Ident>,
+    pub type_params: Vec<TypeParam>,
     /// `extends` types (several for interfaces).
     pub extends: Vec<TypeRef>,
     /// `implements` types.

@@ -264,8 +264,7 @@ impl Dumper<'_> {
         let generics = if m.type_params.is_empty() {
             String::new()
         } else {
-            let names: Vec<&str> = m.type_params.iter().map(|t| &*t.name).collect();
-            format!(" <{}>", names.join(", "))
+            format!(" {}", type_params_text(&m.type_params))
         };
         self.line(
             &format!(
@@ -304,6 +303,9 @@ impl Dumper<'_> {
 
     fn class(&mut self, c: &ClassDecl) {
         let mut text = format!("{:?}{} {}", c.kind, modifiers(&c.modifiers), c.name.name);
+        if !c.type_params.is_empty() {
+            text.push_str(&type_params_text(&c.type_params));
+        }
         if !c.extends.is_empty() {
             let t: Vec<String> = c.extends.iter().map(type_text).collect();
             let _ = write!(text, " extends {}", t.join(", "));
@@ -592,9 +594,34 @@ fn modifiers(m: &Modifiers) -> String {
     m.keywords.iter().map(|k| format!(" {}", k.name)).collect()
 }
 
+/// Generic type parameters as Groovy would write them: `<T extends Number & Comparable<T>, U>`.
+fn type_params_text(params: &[TypeParam]) -> String {
+    let params: Vec<String> = params
+        .iter()
+        .map(|p| {
+            let bounds: Vec<String> = p.bounds.iter().map(type_text).collect();
+            if bounds.is_empty() {
+                p.name.name.to_string()
+            } else {
+                format!("{} extends {}", p.name.name, bounds.join(" & "))
+            }
+        })
+        .collect();
+    format!("<{}>", params.join(", "))
+}
+
 /// A type as Groovy would write it.
 pub(crate) fn type_text(t: &TypeRef) -> String {
     let mut s = t.name.to_string();
+    match &t.bound {
+        Some(WildcardBound::Extends(b)) => {
+            let _ = write!(s, " extends {}", type_text(b));
+        }
+        Some(WildcardBound::Super(b)) => {
+            let _ = write!(s, " super {}", type_text(b));
+        }
+        None => {}
+    }
     if !t.args.is_empty() {
         let args: Vec<String> = t.args.iter().map(type_text).collect();
         let _ = write!(s, "<{}>", args.join(", "));

@@ -107,6 +107,7 @@ fn expected(rule: Rule) -> Option<Expected> {
         Rule::expression
         | Rule::command_or_expression
         | Rule::path_expression
+        | Rule::head_path_expression
         | Rule::paren_expression
         | Rule::collection
         | Rule::number
@@ -617,26 +618,37 @@ impl Builder {
         pair.into_inner()
             .map(|arg| {
                 let sp = span(&arg);
-                let mut it = children(arg);
+                let mut it = arg.into_inner();
                 match it.next() {
                     Some(p) if p.as_rule() == Rule::type_spec => self.type_ref(p),
-                    _ => TypeRef {
-                        name: "?".into(),
-                        args: it
-                            .filter(|p| p.as_rule() == Rule::type_spec)
-                            .map(|p| self.type_ref(p))
-                            .collect(),
-                        dims: 0,
-                        span: sp,
-                    },
+                    _ => {
+                        let mut wildcard = TypeRef::named("?", sp);
+                        // `? extends T` / `? super T`: the keyword, then the bound.
+                        if let (Some(kind), Some(bound)) = (it.next(), it.next()) {
+                            let bound = Box::new(self.type_ref(bound));
+                            wildcard.bound = Some(match kind.as_rule() {
+                                Rule::k_super => WildcardBound::Super(bound),
+                                _ => WildcardBound::Extends(bound),
+                            });
+                        }
+                        wildcard
+                    }
                 }
             })
             .collect()
     }
 
-    fn type_params(&self, pair: P<'_>) -> Vec<Ident> {
+    fn type_params(&self, pair: P<'_>) -> Vec<TypeParam> {
         pair.into_inner()
-            .filter_map(|p| p.into_inner().next().map(ident))
+            .filter_map(|p| {
+                let mut it = p.into_inner();
+                let name = ident(it.next()?);
+                let bounds = it
+                    .filter(|b| b.as_rule() == Rule::type_spec)
+                    .map(|b| self.type_ref(b))
+                    .collect();
+                Some(TypeParam { name, bounds })
+            })
             .collect()
     }
 
@@ -689,7 +701,7 @@ impl Builder {
         &self,
         pair: P<'_>,
         modifiers: Modifiers,
-        type_params: Vec<Ident>,
+        type_params: Vec<TypeParam>,
         return_type: Option<TypeRef>,
         class_name: Option<&str>,
         sp: Span,
@@ -1222,27 +1234,16 @@ impl Builder {
     }
 
     fn path_expression(&self, pair: P<'_>) -> Expr {
-        if pair.as_rule() != Rule::path_expression {
+        if !matches!(
+            pair.as_rule(),
+            Rule::path_expression | Rule::head_path_expression
+        ) {
             return self.primary(pair);
         }
         let mut it = pair.into_inner();
-        let primary = next(&mut it);
-        let callable = primary.as_rule() == Rule::identifier;
-        let mut expr = self.primary(primary);
+        let mut expr = self.primary(next(&mut it));
         let mut last_call = false;
-        let mut first_element = true;
         for element in it {
-            if first_element
-                && !callable
-                && element.as_rule() == Rule::closure
-                && !matches!(expr.kind, ExprKind::This | ExprKind::Super)
-            {
-                self.error(
-                        Span::new(span(&element).start as usize, span(&element).start as usize + 1),
-                        "Ambiguous expression could be a parameterless closure expression, an isolated open code block, or it may continue a previous statement",
-                    );
-            }
-            first_element = false;
             let (e, called) = self.path_element(expr, element, last_call);
             expr = e;
             last_call = called;
@@ -1486,7 +1487,9 @@ impl Builder {
     fn primary(&self, pair: P<'_>) -> Expr {
         let sp = span(&pair);
         let kind = match pair.as_rule() {
-            Rule::path_expression => return self.path_expression(pair),
+            Rule::path_expression | Rule::head_path_expression => {
+                return self.path_expression(pair);
+            }
             Rule::expression | Rule::command_or_expression => return self.expression(pair),
             Rule::identifier => ExprKind::Ident(pair.as_str().into()),
             Rule::k_true => ExprKind::Bool(true),

@@ -234,7 +234,9 @@ pub(crate) fn scan(src: &str, stop: Option<usize>) -> Scan {
             Some((OpenKind::Single, 1))
         } else if b == b'"' {
             Some((OpenKind::Double, 1))
-        } else if rest.starts_with(b"$/") && !after_operand {
+        } else if rest.starts_with(b"$/") {
+            // Wherever the grammar reads `$/`, it starts a dollar-slashy string (`$/` is never the
+            // name `$` then `/`), also in a command argument (`echo $/a	b/$`).
             Some((OpenKind::DollarSlashy, 2))
         } else if b == b'/' && !after_operand && !rest.starts_with(b"/=") {
             Some((OpenKind::Slashy, 1))
@@ -292,6 +294,12 @@ pub(crate) fn scan(src: &str, stop: Option<usize>) -> Scan {
                 after_operand = true;
             }
             b' ' => {}
+            b'+' | b'-' if rest.starts_with(b"++") || rest.starts_with(b"--") => {
+                // `i++ / 2` divides (Groovy's lexer: `++` and `--` end an expression).
+                after_operand = true;
+                i += 2;
+                continue;
+            }
             b'\t' | b'\x0B' | b'\x0C' | b'\r' => blank(&mut out.blanks, i, i + 1),
             b'\\' if rest.starts_with(b"\\\n") || rest.starts_with(b"\\\r\n") => {
                 // A line continuation: the newline is not a separator.
@@ -387,6 +395,16 @@ mod tests {
             "#!/bin/groovy\r\nx = 1            + 2    + 3        \ns = 'a\tb'       \n"
         );
         assert_eq!(blanked.len(), src.len());
+    }
+
+    #[test]
+    fn keeps_tabs_in_dollar_slashy_strings_and_divides_after_increments() {
+        let src = "echo $/a\tb/$\ndef s = $/c\td/$ + /e\tf/\nx = i++ / 2\t// c\ny = i-- / 2\n";
+        let blanked = scan(src, None).blanked(src).into_owned();
+        assert_eq!(
+            blanked,
+            "echo $/a\tb/$\ndef s = $/c\td/$ + /e\tf/\nx = i++ / 2     \ny = i-- / 2\n"
+        );
     }
 
     #[test]

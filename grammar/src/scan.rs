@@ -157,6 +157,19 @@ pub(crate) fn scan(src: &str, stop: Option<usize>) -> Scan {
                 | OpenKind::Single
                 | OpenKind::TripleSingle),
             ) => {
+                // Jump over plain text to the next byte that can matter in this kind of string
+                // (never past `stop`, which must be seen).
+                let plain = bytes[i..]
+                    .iter()
+                    .position(|&b| matters_in_text(kind, b))
+                    .unwrap_or(bytes.len() - i);
+                if plain > 0 {
+                    i += match stop {
+                        Some(s) if s > i => plain.min(s - i),
+                        _ => plain,
+                    };
+                    continue;
+                }
                 let closer = kind.closer().as_bytes();
                 let escapes = matches!(
                     kind,
@@ -215,6 +228,11 @@ pub(crate) fn scan(src: &str, stop: Option<usize>) -> Scan {
             _ => {}
         }
         let b = bytes[i];
+        if b == b' ' {
+            // The most common byte in code starts nothing.
+            i += 1;
+            continue;
+        }
         let rest = &bytes[i..];
         if rest.starts_with(b"//") {
             let start = i;
@@ -352,6 +370,20 @@ pub(crate) fn scan(src: &str, stop: Option<usize>) -> Scan {
         out.problem = Some(Problem::Unclosed { open: stack });
     }
     out
+}
+
+/// Whether byte `b` can end, escape or interpolate inside a string of this kind, or end a one-line
+/// string (every other byte is plain text).
+fn matters_in_text(kind: OpenKind, b: u8) -> bool {
+    match kind {
+        OpenKind::Single => matches!(b, b'\'' | b'\\' | b'\n'),
+        OpenKind::TripleSingle => matches!(b, b'\'' | b'\\'),
+        OpenKind::Double => matches!(b, b'"' | b'\\' | b'$' | b'\n'),
+        OpenKind::TripleDouble => matches!(b, b'"' | b'\\' | b'$'),
+        OpenKind::Slashy => matches!(b, b'/' | b'\\' | b'$'),
+        OpenKind::DollarSlashy => matches!(b, b'/' | b'$'),
+        _ => true,
+    }
 }
 
 /// Adds `start..end` to the blanked ranges, merged with the previous range when they touch.

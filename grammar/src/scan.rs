@@ -234,32 +234,26 @@ pub(crate) fn scan(src: &str, stop: Option<usize>) -> Scan {
             continue;
         }
         let rest = &bytes[i..];
-        if rest.starts_with(b"//") {
-            let start = i;
-            while i < bytes.len() && bytes[i] != b'\n' {
-                i += 1;
+        let next = rest.get(1).copied();
+        let opened = match b {
+            b'/' if next == Some(b'/') => {
+                let start = i;
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
+                }
+                blank(&mut out.blanks, start, i);
+                continue;
             }
-            blank(&mut out.blanks, start, i);
-            continue;
-        }
-        let opened = if rest.starts_with(b"/*") {
-            Some((OpenKind::Comment, 2))
-        } else if rest.starts_with(b"'''") {
-            Some((OpenKind::TripleSingle, 3))
-        } else if rest.starts_with(b"\"\"\"") {
-            Some((OpenKind::TripleDouble, 3))
-        } else if b == b'\'' {
-            Some((OpenKind::Single, 1))
-        } else if b == b'"' {
-            Some((OpenKind::Double, 1))
-        } else if rest.starts_with(b"$/") {
+            b'/' if next == Some(b'*') => Some((OpenKind::Comment, 2)),
+            b'/' if !after_operand && next != Some(b'=') => Some((OpenKind::Slashy, 1)),
+            b'\'' if rest.starts_with(b"'''") => Some((OpenKind::TripleSingle, 3)),
+            b'\'' => Some((OpenKind::Single, 1)),
+            b'"' if rest.starts_with(b"\"\"\"") => Some((OpenKind::TripleDouble, 3)),
+            b'"' => Some((OpenKind::Double, 1)),
             // Wherever the grammar reads `$/`, it starts a dollar-slashy string (`$/` is never the
             // name `$` then `/`), also in a command argument (`echo $/a	b/$`).
-            Some((OpenKind::DollarSlashy, 2))
-        } else if b == b'/' && !after_operand && !rest.starts_with(b"/=") {
-            Some((OpenKind::Slashy, 1))
-        } else {
-            None
+            b'$' if next == Some(b'/') => Some((OpenKind::DollarSlashy, 2)),
+            _ => None,
         };
         if let Some((kind, len)) = opened {
             let keep = kind == OpenKind::Comment;

@@ -191,11 +191,14 @@ fn pratt() -> PrattParser<Rule> {
 
 fn span(pair: &P<'_>) -> Span {
     let s = pair.as_span();
-    // A rule that ends in an optional part keeps the whitespace it skipped before trying it;
-    // a node ends at its last character.
-    let text = s.as_str();
-    let trailing = text.len() - text.trim_end_matches([' ', '\t', '\r', '\n']).len();
-    Span::new(s.start(), s.end() - trailing)
+    // A rule ends after the spaces its last token consumed (`sp` in the grammar), or the
+    // newlines an absent optional part looked past; a node ends at its last character.
+    let text = s.as_str().as_bytes();
+    let kept = text
+        .iter()
+        .rposition(|b| !matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
+        .map_or(0, |last| last + 1);
+    Span::new(s.start(), s.start() + kept)
 }
 
 fn ident(pair: P<'_>) -> Ident {

@@ -42,7 +42,7 @@ pub(crate) fn parse(source: &str, text: &str) -> Result<Script, Vec<SyntaxError>
     };
     let builder = Builder {
         errors: RefCell::new(Vec::new()),
-        pratt: pratt(),
+        pratt: PRATT.with(Rc::clone),
     };
     let mut script = Script {
         span: Span::new(0, source.len()),
@@ -153,6 +153,11 @@ fn expected(rule: Rule) -> Option<Expected> {
     })
 }
 
+thread_local! {
+    /// Built once per thread: setting it up allocates more than parsing a small file.
+    static PRATT: Rc<PrattParser<Rule>> = Rc::new(pratt());
+}
+
 /// Operator precedence, loosest first (GROOVY.md section 4).
 fn pratt() -> PrattParser<Rule> {
     use Assoc::Left;
@@ -248,7 +253,7 @@ fn children<'i>(pair: P<'i>) -> impl Iterator<Item = P<'i>> {
 
 struct Builder {
     errors: RefCell<Vec<SyntaxError>>,
-    pratt: PrattParser<Rule>,
+    pratt: Rc<PrattParser<Rule>>,
 }
 
 impl Builder {

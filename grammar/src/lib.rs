@@ -44,7 +44,7 @@ pub fn parse(source: &str) -> Result<ast::Script, Vec<SyntaxError>> {
     // faulting in its pages) for every file: a fifth of the time on typical files. (stacker
     // measures the room left against the thread's own stack: on a coroutine's stack, mapped
     // below it, it finds none and grows.)
-    stacker::maybe_grow(stack_need(source.len()), PARSER_STACK, || {
+    stacker::maybe_grow(stack_need(scanned.code_bytes(source)), PARSER_STACK, || {
         parser::parse(source, &scanned.blanked(source))
     })
 }
@@ -53,10 +53,10 @@ pub fn parse(source: &str) -> Result<ast::Script, Vec<SyntaxError>> {
 /// deep as it goes).
 const PARSER_STACK: usize = 256 * 1024 * 1024;
 
-/// The most stack parsing `len` bytes may take. Measured on the deepest inputs of every kind
-/// (nested brackets, `!!!x`, `a = a = ...`, `if (c) if (c) ...`, labels, ternaries, GStrings in
+/// The most stack parsing `len` bytes of code (outside string text and comments) may take.
+/// Measured on the deepest inputs of every kind (nested brackets, `!!!x`, `a = a = ...`, `if (c) if (c) ...`, labels, ternaries, GStrings in
 /// GStrings): brackets nested as deep as the scan allows take at most 0.7 MiB in release builds
-/// and 1.6 MiB in debug builds, other nesting at most 1 KiB per byte of input in release builds
+/// and 1.6 MiB in debug builds, other nesting at most 1 KiB per byte of code in release builds
 /// and 2.2 KiB in debug builds. Twice that here.
 fn stack_need(len: usize) -> usize {
     let (base, per_byte) = if cfg!(debug_assertions) {
@@ -67,4 +67,46 @@ fn stack_need(len: usize) -> usize {
     len.saturating_mul(per_byte)
         .saturating_add(base)
         .min(PARSER_STACK)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The deepest inputs of each kind, `n` levels deep (brackets stay under the scan's limit).
+    fn deep_inputs(n: usize) -> Vec<String> {
+        let b = n.min(scan::MAX_NESTING - 10);
+        vec![
+            format!("x = {}1\n", "!".repeat(n)),
+            format!("x = {}1\n", "- ".repeat(n)),
+            format!("x = a{}\n", ".b".repeat(n)),
+            format!("{}x = 1\n", "a = ".repeat(n)),
+            format!("x = {}1\n", "c ? 1 : ".repeat(n)),
+            format!("{}x()\n", "if (c) ".repeat(n)),
+            format!("if (c) x()\n{}\n", "else if (c) x()\n".repeat(n)),
+            format!("{}x()\n", "l: ".repeat(n)),
+            format!("x = {}1{}\n", "(".repeat(b), ")".repeat(b)),
+            format!("x = {}1{}\n", "[".repeat(b), "]".repeat(b)),
+            format!("x = {}1{}\n", "{ ".repeat(b), " }".repeat(b)),
+            format!("{}{}\n", "stage('s') {\n".repeat(b), "}\n".repeat(b)),
+            format!("x = \"{}1{}\"\n", "${\"".repeat(b / 2), "\"}".repeat(b / 2)),
+        ]
+    }
+
+    /// `stack_need` is what decides whether a file is parsed on the caller's stack: parsing the
+    /// deepest inputs on a thread with exactly that much stack must not overflow it.
+    #[test]
+    fn stack_need_covers_the_deepest_inputs() {
+        for source in deep_inputs(400) {
+            let scanned = scan::scan(&source, None);
+            let need = stack_need(scanned.code_bytes(&source));
+            let text = scanned.blanked(&source).into_owned();
+            let parsed = std::thread::Builder::new()
+                .stack_size(need)
+                .spawn(move || parser::parse(&source, &text).is_ok())
+                .expect("thread starts")
+                .join();
+            assert!(parsed.is_ok(), "{need} bytes of stack were not enough");
+        }
+    }
 }

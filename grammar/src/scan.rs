@@ -103,9 +103,22 @@ pub(crate) struct Scan {
     /// Byte ranges outside strings that the grammar sees as spaces: comments, tabs, carriage
     /// returns, form feeds, `\` line continuations, and newlines inside parentheses or brackets.
     pub blanks: Vec<(usize, usize)>,
+    /// Bytes of closed strings, interpolations included (see [`Scan::code_bytes`]).
+    string_bytes: usize,
+    /// Bytes of closed interpolations inside those strings.
+    interpolation_bytes: usize,
 }
 
 impl Scan {
+    /// The bytes of `src` the parser may nest in: all but string text and comments (and other
+    /// blanked whitespace). Strings and interpolations nest in turn, so the code is the whole,
+    /// less the strings, plus the interpolations in them, less the strings in those, and so on.
+    /// (What was not scanned, after a problem, counts as code.)
+    pub fn code_bytes(&self, src: &str) -> usize {
+        let blanked: usize = self.blanks.iter().map(|(start, end)| end - start).sum();
+        (src.len() + self.interpolation_bytes).saturating_sub(self.string_bytes + blanked)
+    }
+
     /// `src` with the [`Scan::blanks`] turned into spaces, so that offsets stay the same.
     pub fn blanked<'s>(&self, src: &'s str) -> Cow<'s, str> {
         if self.blanks.is_empty() {
@@ -193,7 +206,9 @@ pub(crate) fn scan(src: &str, stop: Option<usize>) -> Scan {
                     continue;
                 }
                 if bytes[i..].starts_with(closer) {
-                    stack.pop();
+                    if let Some(open) = stack.pop() {
+                        out.string_bytes += i + closer.len() - open.at;
+                    }
                     i += closer.len();
                     after_operand = true;
                     continue;
@@ -296,6 +311,9 @@ pub(crate) fn scan(src: &str, stop: Option<usize>) -> Scan {
                     {
                         stack.pop();
                         out.pairs.push((open, i));
+                        if open.kind == OpenKind::Interpolation {
+                            out.interpolation_bytes += i + 1 - open.at;
+                        }
                     }
                     Some(open) => {
                         out.problem

@@ -222,9 +222,9 @@ impl Interpreter {
                     self.methods
                         .entry(m.name.name.clone())
                         .or_default()
-                        .push(m.clone());
+                        .push(crate::generics::erase_method(m));
                 }
-                StmtKind::Class(c) => self.declare_class(c),
+                StmtKind::Class(c) => self.declare_class(&crate::generics::erase_class(c)),
                 _ => {}
             }
         }

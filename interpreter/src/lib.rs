@@ -23,6 +23,7 @@ mod display;
 mod error;
 mod expr;
 pub mod format;
+mod generics;
 mod instance_of;
 mod interp;
 mod java_order;

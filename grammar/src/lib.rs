@@ -45,7 +45,7 @@ pub fn parse(source: &str) -> Result<ast::Script, Vec<SyntaxError>> {
     // measures the room left against the thread's own stack: on a coroutine's stack, mapped
     // below it, it finds none and grows.)
     stacker::maybe_grow(stack_need(scanned.code_bytes(source)), PARSER_STACK, || {
-        parser::parse(source, &scanned.blanked(source))
+        parser::parse(source, &scanned.grammar_text(source))
     })
 }
 
@@ -101,7 +101,7 @@ mod tests {
         for source in deep_inputs(400) {
             let scanned = scan::scan(&source, None);
             let need = stack_need(scanned.code_bytes(&source));
-            let text = scanned.blanked(&source).into_owned();
+            let text = scanned.grammar_text(&source).into_owned();
             let parsed = std::thread::Builder::new()
                 .stack_size(need)
                 .spawn(move || parser::parse(&source, &text).is_ok())

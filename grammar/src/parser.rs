@@ -27,8 +27,9 @@ const BASE_CALLS: usize = 10_000;
 /// The most `<` one type's generic arguments may contain.
 const MAX_TYPE_NESTING: usize = 32;
 
-/// Parses `text` (the `source` with bracketed newlines blanked) into a script, or reports why
-/// not; messages quote the original `source`.
+/// Parses `text` (the `source` as the grammar reads it, see `Scan::grammar_text`: the same
+/// length, with the same offsets) into a script, or reports why not. Names, strings and messages
+/// come from the original `source`.
 pub(crate) fn parse(source: &str, text: &str) -> Result<Script, Vec<SyntaxError>> {
     // Bound the work pest may do, so that no input makes it backtrack for ever.
     pest::set_call_limit(std::num::NonZeroUsize::new(
@@ -38,9 +39,15 @@ pub(crate) fn parse(source: &str, text: &str) -> Result<Script, Vec<SyntaxError>
     ));
     let pairs = match GroovyParser::parse(Rule::file, text) {
         Ok(pairs) => pairs,
-        Err(error) => return Err(vec![messages::syntax_error(source, failure(&error))]),
+        Err(error) => {
+            return Err(vec![messages::syntax_error(
+                source,
+                failure(source, &error),
+            )]);
+        }
     };
     let builder = Builder {
+        source,
         errors: RefCell::new(Vec::new()),
         pratt: PRATT.with(Rc::clone),
     };
@@ -52,7 +59,9 @@ pub(crate) fn parse(source: &str, text: &str) -> Result<Script, Vec<SyntaxError>
     {
         for pair in contents {
             match pair.as_rule() {
-                Rule::package_decl => script.package = pair.into_inner().last().map(ident),
+                Rule::package_decl => {
+                    script.package = pair.into_inner().last().map(|p| builder.ident(p))
+                }
                 Rule::EOI => {}
                 _ => script.statements.push(builder.statement(pair)),
             }
@@ -69,11 +78,16 @@ pub(crate) fn parse(source: &str, text: &str) -> Result<Script, Vec<SyntaxError>
 }
 
 /// What pest says at the furthest point it reached, in terms the message module knows.
-fn failure(error: &pest::error::Error<Rule>) -> Failure {
-    let offset = match error.location {
+fn failure(source: &str, error: &pest::error::Error<Rule>) -> Failure {
+    let mut offset = match error.location {
         pest::error::InputLocation::Pos(p) => p,
         pest::error::InputLocation::Span((s, _)) => s,
     };
+    // The grammar's text has one ASCII byte for each byte of a wider character: report at the
+    // character's start.
+    while !source.is_char_boundary(offset) {
+        offset -= 1;
+    }
     let expected = match &error.variant {
         pest::error::ErrorVariant::ParsingError { positives, .. } => {
             positives.iter().filter_map(|r| expected(*r)).collect()
@@ -206,13 +220,6 @@ fn span(pair: &P<'_>) -> Span {
     Span::new(s.start(), s.start() + kept)
 }
 
-fn ident(pair: P<'_>) -> Ident {
-    Ident {
-        name: pair.as_str().into(),
-        span: span(&pair),
-    }
-}
-
 fn is_keyword_token(rule: Rule) -> bool {
     use Rule::*;
     matches!(
@@ -251,12 +258,27 @@ fn children<'i>(pair: P<'i>) -> impl Iterator<Item = P<'i>> {
     pair.into_inner().filter(|p| !is_keyword_token(p.as_rule()))
 }
 
-struct Builder {
+struct Builder<'s> {
+    /// The file's own text: the grammar's text has stand-ins for characters beyond ASCII.
+    source: &'s str,
     errors: RefCell<Vec<SyntaxError>>,
     pratt: Rc<PrattParser<Rule>>,
 }
 
-impl Builder {
+impl<'s> Builder<'s> {
+    /// The source text of a pair.
+    fn text(&self, pair: &P<'_>) -> &'s str {
+        let s = pair.as_span();
+        &self.source[s.start()..s.end()]
+    }
+
+    fn ident(&self, pair: P<'_>) -> Ident {
+        Ident {
+            name: self.text(&pair).into(),
+            span: span(&pair),
+        }
+    }
+
     fn error(&self, span: Span, message: impl Into<String>) {
         self.errors
             .borrow_mut()
@@ -316,8 +338,10 @@ impl Builder {
                 StmtKind::Return(children(pair).next().map(|p| self.expression(p)))
             }
             Rule::throw_statement => StmtKind::Throw(self.expression(first_child(pair))),
-            Rule::break_statement => StmtKind::Break(children(pair).next().map(ident)),
-            Rule::continue_statement => StmtKind::Continue(children(pair).next().map(ident)),
+            Rule::break_statement => StmtKind::Break(children(pair).next().map(|p| self.ident(p))),
+            Rule::continue_statement => {
+                StmtKind::Continue(children(pair).next().map(|p| self.ident(p)))
+            }
             Rule::assert_statement => {
                 let mut it = children(pair);
                 let cond = self.expression(next(&mut it));
@@ -332,7 +356,7 @@ impl Builder {
             }
             Rule::labeled_statement => {
                 let mut it = pair.into_inner();
-                let label = ident(next(&mut it));
+                let label = self.ident(next(&mut it));
                 let body = self.body(next(&mut it));
                 StmtKind::Labeled { label, body }
             }
@@ -345,7 +369,7 @@ impl Builder {
                 let mut value = None;
                 for p in pair.into_inner() {
                     match p.as_rule() {
-                        Rule::identifier => targets.push(ident(p)),
+                        Rule::identifier => targets.push(self.ident(p)),
                         _ => value = Some(self.expression(p)),
                     }
                 }
@@ -385,7 +409,7 @@ impl Builder {
                     match p.as_rule() {
                         Rule::modifiers | Rule::k_in => {}
                         Rule::type_spec => ty = Some(self.type_ref(p)),
-                        Rule::identifier => var = Some(ident(p)),
+                        Rule::identifier => var = Some(self.ident(p)),
                         _ => iterable = Some(self.expression(p)),
                     }
                 }
@@ -481,7 +505,7 @@ impl Builder {
                                 for q in p.into_inner() {
                                     match q.as_rule() {
                                         Rule::type_spec => types.push(self.type_ref(q)),
-                                        Rule::identifier => var = Some(ident(q)),
+                                        Rule::identifier => var = Some(self.ident(q)),
                                         _ => {}
                                     }
                                 }
@@ -524,9 +548,9 @@ impl Builder {
             match p.as_rule() {
                 Rule::annotation => decl.annotations.push(self.annotation(p)),
                 Rule::k_static => decl.is_static = true,
-                Rule::qualified_name => decl.path = ident(p),
+                Rule::qualified_name => decl.path = self.ident(p),
                 Rule::import_star => decl.star = true,
-                Rule::identifier => decl.alias = Some(ident(p)),
+                Rule::identifier => decl.alias = Some(self.ident(p)),
                 _ => {}
             }
         }
@@ -541,7 +565,7 @@ impl Builder {
         for p in pair.into_inner() {
             match p.as_rule() {
                 Rule::annotation => m.annotations.push(self.annotation(p)),
-                _ => m.keywords.push(ident(p)),
+                _ => m.keywords.push(self.ident(p)),
             }
         }
         m
@@ -550,14 +574,14 @@ impl Builder {
     fn annotation(&self, pair: P<'_>) -> Annotation {
         let sp = span(&pair);
         let mut it = pair.into_inner();
-        let name = ident(next(&mut it));
+        let name = self.ident(next(&mut it));
         let mut args = Vec::new();
         if let Some(list) = it.next() {
             for p in list.into_inner() {
                 match p.as_rule() {
                     Rule::annotation_pair => {
                         let mut q = p.into_inner();
-                        let key = ident(next(&mut q));
+                        let key = self.ident(next(&mut q));
                         let value = self.annotation_value(next(&mut q));
                         args.push((Some(key), value));
                     }
@@ -605,7 +629,7 @@ impl Builder {
         let mut ty = TypeRef::named("", sp);
         for p in pair.into_inner() {
             match p.as_rule() {
-                Rule::type_name | Rule::decl_type_name => ty.name = p.as_str().into(),
+                Rule::type_name | Rule::decl_type_name => ty.name = self.text(&p).into(),
                 Rule::type_args => ty.args = self.type_args(p),
                 Rule::array_dim => ty.dims = ty.dims.saturating_add(1),
                 _ => {}
@@ -650,7 +674,7 @@ impl Builder {
         pair.into_inner()
             .filter_map(|p| {
                 let mut it = p.into_inner();
-                let name = ident(it.next()?);
+                let name = self.ident(it.next()?);
                 let bounds = it
                     .filter(|b| b.as_rule() == Rule::type_spec)
                     .map(|b| self.type_ref(b))
@@ -688,7 +712,7 @@ impl Builder {
                         .into_inner()
                         .map(|d| {
                             let mut it = d.into_inner();
-                            let name = ident(next(&mut it));
+                            let name = self.ident(next(&mut it));
                             let init = it.next().map(|e| self.command_or_expression(e));
                             Declarator { name, init }
                         })
@@ -743,7 +767,7 @@ impl Builder {
     fn method_name(&self, pair: P<'_>) -> Ident {
         let sp = span(&pair);
         match pair.as_rule() {
-            Rule::identifier => ident(pair),
+            Rule::identifier => self.ident(pair),
             _ => Ident {
                 name: self.plain_string_value(pair).into(),
                 span: sp,
@@ -766,7 +790,7 @@ impl Builder {
                 Rule::modifiers => param.modifiers = self.modifiers(p),
                 Rule::type_spec => param.ty = Some(self.type_ref(p)),
                 Rule::varargs => param.varargs = true,
-                Rule::identifier => param.name = ident(p),
+                Rule::identifier => param.name = self.ident(p),
                 Rule::simple_default => param.default = Some(self.simple_default(p)),
                 _ => param.default = Some(self.expression(p)),
             }
@@ -812,7 +836,7 @@ impl Builder {
 
     /// `a.b.C` as property accesses on an identifier.
     fn qualified_name_expr(&self, pair: P<'_>) -> Expr {
-        dotted_path(pair.as_str(), pair.as_span().start())
+        dotted_path(self.text(&pair), pair.as_span().start())
     }
 
     fn multi_declaration(&self, pair: P<'_>) -> StmtKind {
@@ -829,7 +853,7 @@ impl Builder {
                     for q in p.into_inner() {
                         match q.as_rule() {
                             Rule::type_spec => ty = Some(self.type_ref(q)),
-                            _ => name = ident(q),
+                            _ => name = self.ident(q),
                         }
                     }
                     vars.push((ty, name));
@@ -869,7 +893,7 @@ impl Builder {
                         _ => ClassKind::Class,
                     }
                 }
-                Rule::identifier => class.name = ident(p),
+                Rule::identifier => class.name = self.ident(p),
                 Rule::type_params => class.type_params = self.type_params(p),
                 Rule::k_extends | Rule::k_implements => after = p.as_rule(),
                 Rule::type_list => {
@@ -907,7 +931,7 @@ impl Builder {
                         };
                         for q in c.into_inner() {
                             match q.as_rule() {
-                                Rule::identifier => constant.name = ident(q),
+                                Rule::identifier => constant.name = self.ident(q),
                                 Rule::call_args => constant.args = Some(self.call_args(q)),
                                 Rule::class_body => {
                                     constant.members = self.class_body(q, class_name).1
@@ -1145,7 +1169,7 @@ impl Builder {
             match p.as_rule() {
                 Rule::decl_type => return self.type_ref(p),
                 Rule::primitive_type => {
-                    ty.name = p.as_str().into();
+                    ty.name = self.text(&p).into();
                     ty.span = span(&p);
                 }
                 _ => ty.dims = ty.dims.saturating_add(1),
@@ -1435,7 +1459,7 @@ impl Builder {
             Rule::spread => Arg::Spread(self.expression(first(first_pair))),
             Rule::spread_map => Arg::SpreadMap(self.expression(first(first_pair))),
             Rule::keyword_label => {
-                let key = MapKey::Str(ident(first_pair));
+                let key = MapKey::Str(self.ident(first_pair));
                 Arg::Named(key, self.expression(next(&mut it)))
             }
             _ => {
@@ -1474,7 +1498,7 @@ impl Builder {
         let sp = span(&pair);
         let p = first(pair);
         match p.as_rule() {
-            Rule::name_or_keyword => Member::Name(ident(p)),
+            Rule::name_or_keyword => Member::Name(self.ident(p)),
             Rule::single_string
             | Rule::triple_single_string
             | Rule::double_plain
@@ -1499,7 +1523,7 @@ impl Builder {
                 return self.path_expression(pair);
             }
             Rule::expression | Rule::command_or_expression => return self.expression(pair),
-            Rule::identifier => ExprKind::Ident(pair.as_str().into()),
+            Rule::identifier => ExprKind::Ident(self.text(&pair).into()),
             Rule::k_true => ExprKind::Bool(true),
             Rule::k_false => ExprKind::Bool(false),
             Rule::k_null => ExprKind::Null,
@@ -1596,7 +1620,7 @@ impl Builder {
         for p in children(pair) {
             match p.as_rule() {
                 Rule::type_name => {
-                    ty.name = p.as_str().into();
+                    ty.name = self.text(&p).into();
                     ty.span = span(&p);
                 }
                 Rule::type_args => ty.args = self.type_args(p),
@@ -1647,11 +1671,11 @@ impl Builder {
         let mut out = String::new();
         for p in pair.into_inner() {
             match p.as_rule() {
-                Rule::escape => literal::push_escape(&mut out, p.as_str()),
+                Rule::escape => literal::push_escape(&mut out, self.text(&p)),
                 Rule::single_text | Rule::triple_single_text => {
-                    literal::push_escaped_text(&mut out, p.as_str());
+                    literal::push_escaped_text(&mut out, self.text(&p));
                 }
-                _ => out.push_str(p.as_str()),
+                _ => out.push_str(self.text(&p)),
             }
         }
         out
@@ -1664,12 +1688,12 @@ impl Builder {
         let mut text = String::new();
         for p in pair.into_inner() {
             match p.as_rule() {
-                Rule::escape => literal::push_escape(&mut text, p.as_str()),
+                Rule::escape => literal::push_escape(&mut text, self.text(&p)),
                 Rule::slashy_escape => text.push('/'),
-                Rule::dollar_slashy_escape => text.push_str(&p.as_str()[1..]),
+                Rule::dollar_slashy_escape => text.push_str(&self.text(&p)[1..]),
                 Rule::interpolation_path => {
                     flush(&mut parts, &mut text);
-                    parts.push(GStringPart::Value(interpolation_path(&p)));
+                    parts.push(GStringPart::Value(interpolation_path(self.text(&p), &p)));
                 }
                 Rule::interpolation_block => {
                     flush(&mut parts, &mut text);
@@ -1677,9 +1701,9 @@ impl Builder {
                 }
                 // Java's unicode escapes apply even where backslashes are literal.
                 Rule::slashy_text | Rule::dollar_slashy_text => {
-                    literal::push_slashy_text(&mut text, p.as_str());
+                    literal::push_slashy_text(&mut text, self.text(&p));
                 }
-                _ => text.push_str(&literal::normalize_line_breaks(p.as_str())),
+                _ => text.push_str(&literal::normalize_line_breaks(self.text(&p))),
             }
         }
         if parts.is_empty() {
@@ -1738,9 +1762,9 @@ impl Builder {
     }
 }
 
-/// `$a.b.c` as an identifier with property accesses.
-fn interpolation_path(pair: &P<'_>) -> Expr {
-    dotted_path(&pair.as_str()[1..], pair.as_span().start() + 1)
+/// `$a.b.c` (its text from the source) as an identifier with property accesses.
+fn interpolation_path(text: &str, pair: &P<'_>) -> Expr {
+    dotted_path(&text[1..], pair.as_span().start() + 1)
 }
 
 /// `a.b.c` written at byte `start`, as an identifier (or `this`) with property accesses.

@@ -119,17 +119,36 @@ impl Scan {
         (src.len() + self.interpolation_bytes).saturating_sub(self.string_bytes + blanked)
     }
 
-    /// `src` with the [`Scan::blanks`] turned into spaces, so that offsets stay the same.
-    pub fn blanked<'s>(&self, src: &'s str) -> Cow<'s, str> {
-        if self.blanks.is_empty() {
+    /// The text the grammar reads, byte for byte as long as `src`: the [`Scan::blanks`] turned
+    /// into spaces, and every character beyond ASCII turned into as many ASCII bytes as it
+    /// takes: `q` for one that Groovy allows in names (letters from U+00C0 on, except the
+    /// typographic quotes U+2018 to U+201F), DEL for any other. The grammar then tells name
+    /// characters apart with one ASCII test instead of several ranges, which it does for every
+    /// character of every name. (The AST takes its text from `src`.)
+    pub fn grammar_text<'s>(&self, src: &'s str) -> Cow<'s, str> {
+        if self.blanks.is_empty() && src.is_ascii() {
             return Cow::Borrowed(src);
         }
         let mut bytes = src.as_bytes().to_vec();
+        if !src.is_ascii() {
+            for (at, c) in src.char_indices().filter(|(_, c)| !c.is_ascii()) {
+                bytes[at..at + c.len_utf8()].fill(ascii_stand_in(c));
+            }
+        }
         for &(start, end) in &self.blanks {
-            // Every byte of a blanked range becomes a space, so characters stay whole.
             bytes[start..end].fill(b' ');
         }
         Cow::Owned(String::from_utf8(bytes).unwrap_or_else(|_| src.to_string()))
+    }
+}
+
+/// The ASCII byte that stands for a non-ASCII character in the grammar's text (see
+/// [`Scan::grammar_text`]).
+fn ascii_stand_in(c: char) -> u8 {
+    if matches!(c, '\u{C0}'..='\u{2017}' | '\u{2020}'..='\u{FFFE}') {
+        b'q'
+    } else {
+        0x7F
     }
 }
 
@@ -433,7 +452,7 @@ mod tests {
     fn blanks_comments_and_other_whitespace_outside_strings_only() {
         let src =
             "#!/bin/groovy\r\nx = 1 /* a\n b */\t+ 2 \\\n + 3 // end\r\ns = 'a\tb' // \"c\"\n";
-        let blanked = scan(src, None).blanked(src).into_owned();
+        let blanked = scan(src, None).grammar_text(src).into_owned();
         assert_eq!(
             blanked,
             "#!/bin/groovy\r\nx = 1            + 2    + 3        \ns = 'a\tb'       \n"
@@ -444,11 +463,22 @@ mod tests {
     #[test]
     fn keeps_tabs_in_dollar_slashy_strings_and_divides_after_increments() {
         let src = "echo $/a\tb/$\ndef s = $/c\td/$ + /e\tf/\nx = i++ / 2\t// c\ny = i-- / 2\n";
-        let blanked = scan(src, None).blanked(src).into_owned();
+        let blanked = scan(src, None).grammar_text(src).into_owned();
         assert_eq!(
             blanked,
             "echo $/a\tb/$\ndef s = $/c\td/$ + /e\tf/\nx = i++ / 2     \ny = i-- / 2\n"
         );
+    }
+
+    #[test]
+    fn stands_in_ascii_for_other_characters_keeping_offsets() {
+        let src = "def caf\u{e9} = \u{201c}x\u{201d} // \u{e9}t\u{e9}\ns = '\u{e9}\u{1f600}'\n";
+        let text = scan(src, None).grammar_text(src).into_owned();
+        assert_eq!(
+            text,
+            "def cafqq = \x7f\x7f\x7fx\x7f\x7f\x7f         \ns = 'qq\x7f\x7f\x7f\x7f'\n"
+        );
+        assert_eq!(text.len(), src.len());
     }
 
     #[test]

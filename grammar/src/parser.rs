@@ -990,8 +990,14 @@ impl<'s> Builder<'s> {
         match pair.as_rule() {
             Rule::expression => {
                 let sp = span(&pair);
-                let parts: Vec<P<'_>> = pair.into_inner().collect();
-                self.operators_and_tail(parts, sp)
+                let mut inner = pair.into_inner();
+                // A lone operand (most expressions) needs no list of parts.
+                if inner.len() == 1
+                    && let Some(operand) = inner.next()
+                {
+                    return self.path_expression(operand);
+                }
+                self.operators_and_tail(inner.collect(), sp)
             }
             Rule::command_or_expression => self.command_or_expression(pair),
             _ => self.primary(pair),
@@ -1057,7 +1063,13 @@ impl<'s> Builder<'s> {
             return self.expression(pair);
         }
         let sp = span(&pair);
-        let parts: Vec<P<'_>> = pair.into_inner().collect();
+        let mut inner = pair.into_inner();
+        if inner.len() == 1
+            && let Some(operand) = inner.next()
+        {
+            return self.path_expression(operand);
+        }
+        let parts: Vec<P<'_>> = inner.collect();
         let command_at = parts.iter().position(|p| p.as_rule() == Rule::command_args);
         let Some(at) = command_at else {
             return self.operators_and_tail(parts, sp);
@@ -1591,8 +1603,9 @@ impl<'s> Builder<'s> {
     fn closure(&self, pair: P<'_>) -> Expr {
         let sp = span(&pair);
         let mut params = None;
-        let mut body = Vec::new();
-        for p in pair.into_inner() {
+        let inner = pair.into_inner();
+        let mut body = Vec::with_capacity(inner.len());
+        for p in inner {
             match p.as_rule() {
                 Rule::closure_params => {
                     params = Some(p.into_inner().map(|q| self.parameter(q)).collect());

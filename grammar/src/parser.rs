@@ -210,14 +210,15 @@ fn pratt() -> PrattParser<Rule> {
 
 fn span(pair: &P<'_>) -> Span {
     let s = pair.as_span();
+    let (start, mut end) = (s.start(), s.end());
     // A rule ends after the spaces its last token consumed (`sp` in the grammar), or the
     // newlines an absent optional part looked past; a node ends at its last character.
-    let text = s.as_str().as_bytes();
-    let kept = text
-        .iter()
-        .rposition(|b| !matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
-        .map_or(0, |last| last + 1);
-    Span::new(s.start(), s.start() + kept)
+    // (Bytes, not characters: only ASCII spaces are trimmed.)
+    let text = pair.get_input().as_bytes();
+    while end > start && matches!(text.get(end - 1), Some(b' ' | b'\t' | b'\r' | b'\n')) {
+        end -= 1;
+    }
+    Span::new(start, end)
 }
 
 fn is_keyword_token(rule: Rule) -> bool {

@@ -98,7 +98,8 @@ pub(crate) struct Scan {
     pub problem: Option<Problem>,
     /// Brackets open when the scan reached `stop` (innermost last).
     pub open_at_stop: Vec<Open>,
-    /// Every closing bracket matched with its opener: (open, close offset).
+    /// Every closing bracket matched with its opener: (open, close offset). Collected only by a
+    /// scan with a `stop` (the one that explains a failed parse).
     pub pairs: Vec<(Open, usize)>,
     /// Byte ranges outside strings that the grammar sees as spaces: comments, tabs, carriage
     /// returns, form feeds, `\` line continuations, and newlines inside parentheses or brackets.
@@ -329,7 +330,9 @@ pub(crate) fn scan(src: &str, stop: Option<usize>) -> Scan {
                                 && open.kind == OpenKind::Interpolation) =>
                     {
                         stack.pop();
-                        out.pairs.push((open, i));
+                        if stop.is_some() {
+                            out.pairs.push((open, i));
+                        }
                         if open.kind == OpenKind::Interpolation {
                             out.interpolation_bytes += i + 1 - open.at;
                         }

@@ -117,7 +117,8 @@ fn expected(rule: Rule) -> Option<Expected> {
         | Rule::declaration
         | Rule::labeled_statement
         | Rule::label_ahead
-        | Rule::plain_declaration_ahead => E::Statement,
+        | Rule::plain_declaration_ahead
+        | Rule::stray_continuation => E::Statement,
         Rule::expression
         | Rule::command_or_expression
         | Rule::path_expression

@@ -165,8 +165,9 @@ pub(crate) fn scan(src: &str, stop: Option<usize>) -> Scan {
     let bytes = src.as_bytes();
     let mut out = Scan::default();
     let mut stack: Vec<Open> = Vec::new();
-    // A `#!` line is the grammar's `shebang`: neither code nor whitespace.
-    let mut i = if bytes.starts_with(b"#!") {
+    // A `#!` line is the grammar's `shebang`: neither code nor whitespace (nor is the line break
+    // that ends it, which the scan starts at).
+    let code_start = if bytes.starts_with(b"#!") {
         bytes
             .iter()
             .position(|&b| b == b'\n')
@@ -174,8 +175,11 @@ pub(crate) fn scan(src: &str, stop: Option<usize>) -> Scan {
     } else {
         0
     };
+    let mut i = code_start;
     // Whether the last significant token can end an expression (then `/` divides).
     let mut after_operand = false;
+    // Whether it was a `}`: the grammar decides if a block or a closure ended there.
+    let mut after_brace = false;
     while i < bytes.len() {
         if stop == Some(i) {
             out.open_at_stop = stack.clone();
@@ -230,6 +234,7 @@ pub(crate) fn scan(src: &str, stop: Option<usize>) -> Scan {
                         out.string_bytes += i + closer.len() - open.at;
                     }
                     i += closer.len();
+                    after_brace = false;
                     after_operand = true;
                     continue;
                 }
@@ -239,6 +244,7 @@ pub(crate) fn scan(src: &str, stop: Option<usize>) -> Scan {
                         break;
                     }
                     i += 2;
+                    after_brace = false;
                     after_operand = false;
                     continue;
                 }
@@ -297,6 +303,7 @@ pub(crate) fn scan(src: &str, stop: Option<usize>) -> Scan {
             }
             i += len;
             if !keep {
+                after_brace = false;
                 after_operand = false;
             }
             continue;
@@ -311,6 +318,7 @@ pub(crate) fn scan(src: &str, stop: Option<usize>) -> Scan {
                 if push(&mut stack, &mut out, kind, i) {
                     break;
                 }
+                after_brace = false;
                 after_operand = false;
             }
             b')' | b']' | b'}' => {
@@ -343,11 +351,13 @@ pub(crate) fn scan(src: &str, stop: Option<usize>) -> Scan {
                         break;
                     }
                 }
+                after_brace = b == b'}';
                 after_operand = true;
             }
             b' ' => {}
             b'+' | b'-' if rest.starts_with(b"++") || rest.starts_with(b"--") => {
                 // `i++ / 2` divides (Groovy's lexer: `++` and `--` end an expression).
+                after_brace = false;
                 after_operand = true;
                 i += 2;
                 continue;
@@ -361,8 +371,12 @@ pub(crate) fn scan(src: &str, stop: Option<usize>) -> Scan {
                 continue;
             }
             b'\n' => {
-                // Inside parentheses a newline is whitespace; at statement level it ends an operand.
-                if in_brackets(&stack) {
+                // Inside parentheses a newline is whitespace, and so is one before a line that
+                // continues the expression (`.name`, `?:`), unless a `}` ends the line: after a
+                // closure the grammar joins the lines, after a block it reports the stray `.`.
+                // Otherwise a newline ends an operand.
+                let joins = !after_brace && i != code_start && continues_expression(bytes, i + 1);
+                if in_brackets(&stack) || joins {
                     blank(&mut out.blanks, i, i + 1);
                 } else {
                     after_operand = false;
@@ -379,6 +393,7 @@ pub(crate) fn scan(src: &str, stop: Option<usize>) -> Scan {
                     i += 1;
                 }
                 let word = &src[start..i];
+                after_brace = false;
                 after_operand = !matches!(
                     word,
                     "return"
@@ -393,7 +408,10 @@ pub(crate) fn scan(src: &str, stop: Option<usize>) -> Scan {
                 );
                 continue;
             }
-            _ => after_operand = false,
+            _ => {
+                after_brace = false;
+                after_operand = false;
+            }
         }
         i += 1;
     }
@@ -404,6 +422,32 @@ pub(crate) fn scan(src: &str, stop: Option<usize>) -> Scan {
         out.problem = Some(Problem::Unclosed { open: stack });
     }
     out
+}
+
+/// Whether the code from `i`, past spaces, line breaks and comments, starts with `.` (not
+/// `..`), `*.` or `?`: Groovy reads such a line as the continuation of the expression before it
+/// (a method chain, a ternary or elvis split over lines), so the line breaks before it are
+/// whitespace. (Where no expression can continue, the `.` or `?` is an error either way.)
+fn continues_expression(bytes: &[u8], mut i: usize) -> bool {
+    loop {
+        match (bytes.get(i), bytes.get(i + 1)) {
+            (Some(b' ' | b'\t' | b'\r' | b'\n' | b'\x0B' | b'\x0C'), _) => i += 1,
+            (Some(b'/'), Some(b'/')) => {
+                i += bytes[i..]
+                    .iter()
+                    .position(|&b| b == b'\n')
+                    .unwrap_or(bytes.len() - i);
+            }
+            (Some(b'/'), Some(b'*')) => match bytes[i + 2..].windows(2).position(|w| w == b"*/") {
+                Some(at) => i += 2 + at + 2,
+                None => return false,
+            },
+            (Some(b'.'), next) => return next != Some(&b'.'),
+            (Some(b'*'), next) => return next == Some(&b'.'),
+            (Some(b'?'), _) => return true,
+            _ => return false,
+        }
+    }
 }
 
 /// Whether byte `b` can end, escape or interpolate inside a string of this kind, or end a one-line
@@ -482,6 +526,16 @@ mod tests {
             "def cafqq = \x7f\x7f\x7fx\x7f\x7f\x7f         \ns = 'qq\x7f\x7f\x7f\x7f'\n"
         );
         assert_eq!(text.len(), src.len());
+    }
+
+    #[test]
+    fn joins_lines_that_continue_an_expression_except_after_a_brace() {
+        let src = "#!/bin/groovy\nx = a\n  // c\n  .b()\ny = c\n  ?: d\nz = e\n..f\nw = list.each {\n}\n.size()\n";
+        let text = scan(src, None).grammar_text(src).into_owned();
+        assert_eq!(
+            text,
+            "#!/bin/groovy\nx = a          .b()\ny = c   ?: d\nz = e\n..f\nw = list.each {\n}\n.size()\n"
+        );
     }
 
     #[test]

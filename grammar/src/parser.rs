@@ -1493,11 +1493,15 @@ impl<'s> Builder<'s> {
                 name,
                 span: key.span,
             }),
-            ExprKind::Bool(_)
-            | ExprKind::Null
-            | ExprKind::Number(_)
-            | ExprKind::GString(_)
-            | ExprKind::Paren(_) => MapKey::Expr(key),
+            // A keyword before `:` is its name (`[null: 1, true: 2]`); those that are values were
+            // read as one, as the grammar tries a value first (`argument`).
+            ExprKind::Bool(_) | ExprKind::Null | ExprKind::This | ExprKind::Super => {
+                MapKey::Str(Ident {
+                    name: self.source[key.span.range()].into(),
+                    span: key.span,
+                })
+            }
+            ExprKind::Number(_) | ExprKind::GString(_) | ExprKind::Paren(_) => MapKey::Expr(key),
             _ => {
                 self.error(
                     key.span,

@@ -486,6 +486,13 @@ fn push(stack: &mut Vec<Open>, out: &mut Scan, kind: OpenKind, at: usize) -> boo
 mod tests {
     use super::*;
 
+    /// What the grammar reads for `src`, checked to keep every offset.
+    fn grammar_text(src: &str) -> String {
+        let text = scan(src, None).grammar_text(src).into_owned();
+        assert_eq!(text.len(), src.len());
+        text
+    }
+
     #[test]
     fn balanced_code_has_no_problem() {
         let s = scan(
@@ -499,20 +506,17 @@ mod tests {
     fn blanks_comments_and_other_whitespace_outside_strings_only() {
         let src =
             "#!/bin/groovy\r\nx = 1 /* a\n b */\t+ 2 \\\n + 3 // end\r\ns = 'a\tb' // \"c\"\n";
-        let blanked = scan(src, None).grammar_text(src).into_owned();
         assert_eq!(
-            blanked,
+            grammar_text(src),
             "#!/bin/groovy\r\nx = 1            + 2    + 3        \ns = 'a\tb'       \n"
         );
-        assert_eq!(blanked.len(), src.len());
     }
 
     #[test]
     fn keeps_tabs_in_dollar_slashy_strings_and_divides_after_increments() {
         let src = "echo $/a\tb/$\ndef s = $/c\td/$ + /e\tf/\nx = i++ / 2\t// c\ny = i-- / 2\n";
-        let blanked = scan(src, None).grammar_text(src).into_owned();
         assert_eq!(
-            blanked,
+            grammar_text(src),
             "echo $/a\tb/$\ndef s = $/c\td/$ + /e\tf/\nx = i++ / 2     \ny = i-- / 2\n"
         );
     }
@@ -520,20 +524,17 @@ mod tests {
     #[test]
     fn stands_in_ascii_for_other_characters_keeping_offsets() {
         let src = "def caf\u{e9} = \u{201c}x\u{201d} // \u{e9}t\u{e9}\ns = '\u{e9}\u{1f600}'\n";
-        let text = scan(src, None).grammar_text(src).into_owned();
         assert_eq!(
-            text,
+            grammar_text(src),
             "def cafqq = \x7f\x7f\x7fx\x7f\x7f\x7f         \ns = 'qq\x7f\x7f\x7f\x7f'\n"
         );
-        assert_eq!(text.len(), src.len());
     }
 
     #[test]
     fn joins_lines_that_continue_an_expression_except_after_a_brace() {
         let src = "#!/bin/groovy\nx = a\n  // c\n  .b()\ny = c\n  ?: d\nz = e\n..f\nw = list.each {\n}\n.size()\n";
-        let text = scan(src, None).grammar_text(src).into_owned();
         assert_eq!(
-            text,
+            grammar_text(src),
             "#!/bin/groovy\nx = a          .b()\ny = c   ?: d\nz = e\n..f\nw = list.each {\n}\n.size()\n"
         );
     }

@@ -268,10 +268,13 @@ struct Builder<'s> {
 }
 
 impl<'s> Builder<'s> {
-    /// The source text of a pair.
-    fn text(&self, pair: &P<'_>) -> &'s str {
+    /// The source text of a pair. (Pairs start and end at whole characters, as stand-ins come in
+    /// whole runs; were one not to, its stand-in text is better than a panic.)
+    fn text<'a>(&'a self, pair: &P<'a>) -> &'a str {
         let s = pair.as_span();
-        &self.source[s.start()..s.end()]
+        self.source
+            .get(s.start()..s.end())
+            .unwrap_or_else(|| s.as_str())
     }
 
     fn ident(&self, pair: P<'_>) -> Ident {
@@ -1497,7 +1500,7 @@ impl<'s> Builder<'s> {
             // read as one, as the grammar tries a value first (`argument`).
             ExprKind::Bool(_) | ExprKind::Null | ExprKind::This | ExprKind::Super => {
                 MapKey::Str(Ident {
-                    name: self.source[key.span.range()].into(),
+                    name: self.source.get(key.span.range()).unwrap_or_default().into(),
                     span: key.span,
                 })
             }

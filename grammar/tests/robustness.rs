@@ -64,7 +64,7 @@ fn check(source: &str) {
 fn arbitrary_bytes_give_errors_not_panics() {
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     let alphabet: Vec<char> =
-        "(){}[]'\"/$\\*+-=!?:.,;\n\t @#<>|&~%^0123456789abcdefxyzAZ_\u{e9}\u{201c}"
+        "(){}[]'\"/$\\*+-=!?:.,;\n\t @#<>|&~%^0123456789abcdefxyzAZ_\u{e9}\u{201c}\u{df}\u{b5}\u{1f600}"
             .chars()
             .collect();
     for _ in 0..2_000 {

@@ -270,8 +270,11 @@ pub(crate) fn scan(src: &str, stop: Option<usize>) -> Scan {
         }
         let b = bytes[i];
         if b == b' ' {
-            // The most common byte in code starts nothing.
+            // The most common byte in code starts nothing: skip the run (indentation) at once.
             i += 1;
+            while bytes.get(i) == Some(&b' ') && stop != Some(i) {
+                i += 1;
+            }
             continue;
         }
         let rest = &bytes[i..];

@@ -178,8 +178,6 @@ pub(crate) fn scan(src: &str, stop: Option<usize>) -> Scan {
     let mut i = code_start;
     // Whether the last significant token can end an expression (then `/` divides).
     let mut after_operand = false;
-    // Whether it was a `}`: the grammar decides if a block or a closure ended there.
-    let mut after_brace = false;
     while i < bytes.len() {
         if stop == Some(i) {
             out.open_at_stop = stack.clone();
@@ -234,7 +232,6 @@ pub(crate) fn scan(src: &str, stop: Option<usize>) -> Scan {
                         out.string_bytes += i + closer.len() - open.at;
                     }
                     i += closer.len();
-                    after_brace = false;
                     after_operand = true;
                     continue;
                 }
@@ -244,7 +241,6 @@ pub(crate) fn scan(src: &str, stop: Option<usize>) -> Scan {
                         break;
                     }
                     i += 2;
-                    after_brace = false;
                     after_operand = false;
                     continue;
                 }
@@ -306,7 +302,6 @@ pub(crate) fn scan(src: &str, stop: Option<usize>) -> Scan {
             }
             i += len;
             if !keep {
-                after_brace = false;
                 after_operand = false;
             }
             continue;
@@ -321,7 +316,6 @@ pub(crate) fn scan(src: &str, stop: Option<usize>) -> Scan {
                 if push(&mut stack, &mut out, kind, i) {
                     break;
                 }
-                after_brace = false;
                 after_operand = false;
             }
             b')' | b']' | b'}' => {
@@ -354,13 +348,11 @@ pub(crate) fn scan(src: &str, stop: Option<usize>) -> Scan {
                         break;
                     }
                 }
-                after_brace = b == b'}';
                 after_operand = true;
             }
             b' ' => {}
             b'+' | b'-' if rest.starts_with(b"++") || rest.starts_with(b"--") => {
                 // `i++ / 2` divides (Groovy's lexer: `++` and `--` end an expression).
-                after_brace = false;
                 after_operand = true;
                 i += 2;
                 continue;
@@ -378,7 +370,9 @@ pub(crate) fn scan(src: &str, stop: Option<usize>) -> Scan {
                 // continues the expression (`.name`, `?:`), unless a `}` ends the line: after a
                 // closure the grammar joins the lines, after a block it reports the stray `.`.
                 // Otherwise a newline ends an operand.
-                let joins = !after_brace && i != code_start && continues_expression(bytes, i + 1);
+                let joins = i != code_start
+                    && continues_expression(bytes, i + 1)
+                    && !after_closing_brace(bytes, &out.blanks, i);
                 if in_brackets(&stack) || joins {
                     blank(&mut out.blanks, i, i + 1);
                 } else {
@@ -396,7 +390,6 @@ pub(crate) fn scan(src: &str, stop: Option<usize>) -> Scan {
                     i += 1;
                 }
                 let word = &src[start..i];
-                after_brace = false;
                 after_operand = !matches!(
                     word,
                     "return"
@@ -411,10 +404,7 @@ pub(crate) fn scan(src: &str, stop: Option<usize>) -> Scan {
                 );
                 continue;
             }
-            _ => {
-                after_brace = false;
-                after_operand = false;
-            }
+            _ => after_operand = false,
         }
         i += 1;
     }
@@ -449,6 +439,22 @@ fn continues_expression(bytes: &[u8], mut i: usize) -> bool {
             (Some(b'*'), next) => return next == Some(&b'.'),
             (Some(b'?'), _) => return true,
             _ => return false,
+        }
+    }
+}
+
+/// Whether the last code before `i`, past spaces, line breaks and the comments already blanked,
+/// is a `}`: the grammar then decides whether a block (after which a `.` line is an error) or a
+/// closure (whose call it continues) ended there.
+fn after_closing_brace(bytes: &[u8], blanks: &[(usize, usize)], mut i: usize) -> bool {
+    let mut blanks = blanks.iter().rev().peekable();
+    loop {
+        while i > 0 && matches!(bytes[i - 1], b' ' | b'\n') {
+            i -= 1;
+        }
+        match blanks.next_if(|&&(_, end)| end == i) {
+            Some(&(start, _)) => i = start,
+            None => return i > 0 && bytes[i - 1] == b'}',
         }
     }
 }
@@ -535,10 +541,10 @@ mod tests {
 
     #[test]
     fn joins_lines_that_continue_an_expression_except_after_a_brace() {
-        let src = "#!/bin/groovy\nx = a\n  // c\n  .b()\ny = c\n  ?: d\nz = e\n..f\nw = list.each {\n}\n.size()\n";
+        let src = "#!/bin/groovy\nx = a\n  // c\n  .b()\ny = c\n  ?: d\nz = e\n..f\nw = list.each {\n}\n.size()\nv = m {\n}\t// c\n\n  .x()\n";
         assert_eq!(
             grammar_text(src),
-            "#!/bin/groovy\nx = a          .b()\ny = c   ?: d\nz = e\n..f\nw = list.each {\n}\n.size()\n"
+            "#!/bin/groovy\nx = a          .b()\ny = c   ?: d\nz = e\n..f\nw = list.each {\n}\n.size()\nv = m {\n}     \n\n  .x()\n"
         );
     }
 

@@ -995,14 +995,10 @@ impl<'s> Builder<'s> {
         match pair.as_rule() {
             Rule::expression => {
                 let sp = span(&pair);
-                let mut inner = pair.into_inner();
-                // A lone operand (most expressions) needs no list of parts.
-                if inner.len() == 1
-                    && let Some(operand) = inner.next()
-                {
-                    return self.path_expression(operand);
+                match lone_operand_or_parts(pair) {
+                    Ok(operand) => self.path_expression(operand),
+                    Err(parts) => self.operators_and_tail(parts, sp),
                 }
-                self.operators_and_tail(inner.collect(), sp)
             }
             Rule::command_or_expression => self.command_or_expression(pair),
             _ => self.primary(pair),
@@ -1068,13 +1064,10 @@ impl<'s> Builder<'s> {
             return self.expression(pair);
         }
         let sp = span(&pair);
-        let mut inner = pair.into_inner();
-        if inner.len() == 1
-            && let Some(operand) = inner.next()
-        {
-            return self.path_expression(operand);
-        }
-        let parts: Vec<P<'_>> = inner.collect();
+        let parts = match lone_operand_or_parts(pair) {
+            Ok(operand) => return self.path_expression(operand),
+            Err(parts) => parts,
+        };
         let command_at = parts.iter().position(|p| p.as_rule() == Rule::command_args);
         let Some(at) = command_at else {
             return self.operators_and_tail(parts, sp);
@@ -1781,6 +1774,16 @@ impl<'s> Builder<'s> {
             return GStringPart::Value(e);
         }
         GStringPart::Statements(statements)
+    }
+}
+
+/// The only child of an expression pair (a lone operand, as most expressions are), or its
+/// operands and operators, so that the lone operand needs no list.
+fn lone_operand_or_parts(pair: P<'_>) -> Result<P<'_>, Vec<P<'_>>> {
+    let mut inner = pair.into_inner();
+    match (inner.len(), inner.next()) {
+        (1, Some(operand)) => Ok(operand),
+        (_, first) => Err(first.into_iter().chain(inner).collect()),
     }
 }
 
